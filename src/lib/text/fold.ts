@@ -1,0 +1,32 @@
+/**
+ * Case and accent folding shared by search, topics and related papers, so
+ * that every part of the site agrees on when two words are "the same".
+ */
+
+// Unicode combining marks (diacritics), as left by NFKD decomposition.
+const COMBINING_MARKS = /\p{M}/gu;
+
+// Letters that NFD does not decompose into a base letter plus a mark.
+const SPECIAL: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ŀ: 'l',
+  ħ: 'h',
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
+
+/** Lower-cases, strips diacritics and maps ligatures: `Hyvärinen` -> `hyvarinen`. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
+}
