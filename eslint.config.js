@@ -1,15 +1,17 @@
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',
       'dist-*/',
       '.astro/',
       '.cache/',
+      '.scratch/',
       'node_modules/',
       'test-results/',
       'playwright-report/',

@@ -1,0 +1,19 @@
+// @ts-check
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+import { config } from './src/config.ts';
+
+// OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
+// folder (swapped in only on success) and keep one cache per paper list.
+export default defineConfig({
+  site: config.siteUrl,
+  base: config.basePath,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run build`: builds the site into a temporary folder and swaps it in
+ * only when the build succeeded, so a broken list never leaves a half-written
+ * or emptied `dist/`. `--out <dir>` builds elsewhere (fixture sites in tests).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const out = path.resolve(values.out ?? 'dist');
+const temp = `${out}.tmp-${process.pid}`;
+const old = `${out}.old-${process.pid}`;
+
+rmSync(temp, { recursive: true, force: true });
+const started = performance.now();
+const astro = path.resolve('node_modules/.bin/astro');
+const result = spawnSync(astro, ['build'], {
+  stdio: 'inherit',
+  env: { ...process.env, OUT_DIR: temp },
+});
+
+if (result.status !== 0) {
+  rmSync(temp, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${path.relative(process.cwd(), out) || out}/ was left as it was.`);
+  process.exit(result.status ?? 1);
+}
+
+if (existsSync(out)) renameSync(out, old);
+renameSync(temp, out);
+rmSync(old, { recursive: true, force: true });
+console.log(
+  `\nBuilt ${path.relative(process.cwd(), out)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -1,0 +1,75 @@
+/**
+ * The one typed site configuration: what the site is called, where it is
+ * deployed, which paper list it is built from, and the budgets it is held to.
+ * Environment variables override the defaults so that one build command can
+ * make any site (`PAPERS=... SITE_URL=... BASE_PATH=... npm run build`).
+ */
+import path from 'node:path';
+
+export interface SiteConfig {
+  /** Shown in the header, titles and social cards. */
+  title: string;
+  /** One sentence about the collection, for the home page and meta descriptions. */
+  description: string;
+  /** Absolute origin the site is served from, no trailing slash (`SITE_URL`). */
+  siteUrl: string;
+  /** Sub-path of the deployment with leading and trailing slash, `/` at the root (`BASE_PATH`). */
+  basePath: string;
+  /** The paper list file(s), as given (`PAPERS`; comma-separated or a glob). */
+  papers: string;
+  /** Whether `papers` is the bundled list (then the bundled topics and registry apply). */
+  bundled: boolean;
+  /** The curated topics file, when there is one (`TOPICS`). */
+  topics: string | undefined;
+  /** The committed registry of published permalinks (`PERMALINKS`). */
+  permalinks: string;
+  /** Papers per page on list and topic pages. */
+  pageSize: number;
+  /** Where build caches live (rendered abstracts, social images, related papers). */
+  cacheDir: string;
+}
+
+const env = (name: string): string | undefined => {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+};
+
+/** `/`, or `/sub/path/`: one leading and one trailing slash. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? '').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+const root = process.cwd();
+const BUNDLED_PAPERS = 'src/content/papers.txt';
+const papers = env('PAPERS') ?? BUNDLED_PAPERS;
+const bundled = papers === BUNDLED_PAPERS;
+
+function defaultTopics(): string | undefined {
+  if (bundled) return 'src/content/topics.yaml';
+  return undefined;
+}
+
+function defaultRegistry(): string {
+  if (bundled) return 'src/content/permalinks.json';
+  // A list given by PAPERS keeps its registry under the cache unless PERMALINKS says where to commit it.
+  const key = papers.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return path.join('node_modules/.cache/paper-browser/permalinks', `${key}.json`);
+}
+
+export const config: SiteConfig = {
+  title: env('SITE_TITLE') ?? (bundled ? 'Sparse Papers' : 'Paper Browser'),
+  description:
+    env('SITE_DESCRIPTION') ??
+    (bundled
+      ? 'Research papers on sparsity, sparse retrieval, sampling and efficient models, from a Hugging Face Papers search: browse by topic, search every abstract, share a permanent link.'
+      : 'A browsable, searchable collection of research papers.'),
+  siteUrl: (env('SITE_URL') ?? 'http://localhost:4321').replace(/\/+$/, ''),
+  basePath: normaliseBase(env('BASE_PATH')),
+  papers,
+  bundled,
+  topics: env('TOPICS') ?? defaultTopics(),
+  permalinks: env('PERMALINKS') ?? defaultRegistry(),
+  pageSize: 50,
+  cacheDir: path.resolve(root, env('CACHE_DIR') ?? 'node_modules/.cache/paper-browser'),
+};

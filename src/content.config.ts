@@ -1,0 +1,13 @@
+/**
+ * Content collections. `papers` is the paper list named by `PAPERS` (the
+ * bundled Hugging Face Papers page by default), read by our own loader.
+ */
+import { defineCollection } from 'astro:content';
+import { config } from './config.ts';
+import { paperLoader } from './lib/content/paper-loader.ts';
+
+const papers = defineCollection({
+  loader: paperLoader({ files: config.papers.split(',').map((f) => f.trim()) }),
+});
+
+export const collections = { papers };

@@ -1,0 +1,48 @@
+/**
+ * The collection model: everything that depends on the whole collection,
+ * computed once per build and shared by every route (routes never recompute).
+ */
+import { getCollection } from 'astro:content';
+import type { StoredPaper } from './content/schema.ts';
+import { chunk } from './paging.ts';
+import { config } from './site.ts';
+
+export type ModelPaper = StoredPaper;
+
+export interface Model {
+  /** Papers in list order. */
+  papers: ModelPaper[];
+  bySlug: Map<string, ModelPaper>;
+  /** The pages of `/papers/`, `pageSize` papers each. */
+  pages: ModelPaper[][];
+  /** The previous and next paper in list order. */
+  neighbours(slug: string): { prev: ModelPaper | undefined; next: ModelPaper | undefined };
+  /** Whether the list gives dates (then lists can sort by date). */
+  hasDates: boolean;
+}
+
+let model: Promise<Model> | undefined;
+
+/** The model of this build; the first caller computes it, the rest share it. */
+export function getModel(): Promise<Model> {
+  model ??= buildModel();
+  return model;
+}
+
+async function buildModel(): Promise<Model> {
+  const entries = await getCollection('papers');
+  const papers = entries.map((e) => e.data).sort((a, b) => a.index - b.index);
+  const bySlug = new Map(papers.map((p) => [p.slug, p]));
+  const position = new Map(papers.map((p, i) => [p.slug, i]));
+  return {
+    papers,
+    bySlug,
+    pages: chunk(papers, config.pageSize),
+    neighbours(slug) {
+      const i = position.get(slug);
+      if (i === undefined) return { prev: undefined, next: undefined };
+      return { prev: papers[i - 1], next: papers[i + 1] };
+    },
+    hasDates: papers.some((p) => p.date !== undefined),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Every URL the site links to, in one place, so that a sub-path deployment
+ * (`BASE_PATH`) and the absolute origin (`SITE_URL`) are respected everywhere.
+ * Paths are the permalink contract: change them only with redirects.
+ */
+
+export interface Urls {
+  /** A site path (`/papers/x/`) with the base path prefixed. */
+  path(sitePath: string): string;
+  /** The absolute URL of a site path, for canonical links, feeds and sharing. */
+  absolute(sitePath: string): string;
+  home(): string;
+  papers(page?: number): string;
+  paper(slug: string): string;
+  topics(): string;
+  topic(slug: string, page?: number): string;
+  search(query?: string): string;
+}
+
+export function createUrls(basePath: string, siteUrl: string): Urls {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const withBase = (sitePath: string) => base + sitePath.replace(/^\/+/, '');
+  const enc = encodeURIComponent;
+  return {
+    path: withBase,
+    absolute: (sitePath) => siteUrl.replace(/\/+$/, '') + withBase(sitePath),
+    home: () => withBase('/'),
+    papers: (page = 1) => withBase(page > 1 ? `/papers/page/${page}/` : '/papers/'),
+    paper: (slug) => withBase(`/papers/${enc(slug)}/`),
+    topics: () => withBase('/topics/'),
+    topic: (slug, page = 1) =>
+      withBase(page > 1 ? `/topics/${enc(slug)}/page/${page}/` : `/topics/${enc(slug)}/`),
+    search: (query) => withBase(query ? `/search/?q=${enc(query)}` : '/search/'),
+  };
+}
