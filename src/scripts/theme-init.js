@@ -1,8 +1,11 @@
+// Runs inline in <head> before first paint, so a dark page never flashes light.
 (function () {
   var saved = null;
   try {
     saved = localStorage.getItem('theme');
-  } catch (e) {}
+  } catch {
+    // Storage may be forbidden (private browsing): follow the system.
+  }
   var dark = saved ? saved === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 })();
