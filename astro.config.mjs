@@ -2,6 +2,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
+import { permalinks } from './src/integrations/permalinks.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -13,6 +14,9 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [
+    permalinks({ registryFile: config.permalinks, cacheDir: config.cacheDir, basePath: config.basePath }),
+  ],
   vite: {
     plugins: [tailwindcss()],
   },

@@ -1,7 +1,7 @@
 /**
  * The built sites the end-to-end tests visit: the bundled list in `dist/`
- * (built by `npm run build`), and fixture sites built once by
- * `scripts/build-fixtures.ts` into `dist-fixtures/`.
+ * (built by `npm run build`), and fixture sites that `scripts/build-fixtures.ts`
+ * builds once into `dist-fixtures/` before the specs run.
  */
 export interface Site {
   dir: string;
@@ -9,8 +9,42 @@ export interface Site {
   base: string;
 }
 
+export interface FixtureSite extends Site {
+  /** Environment for the build (PAPERS, BASE_PATH, ...). */
+  env: Record<string, string>;
+}
+
+const FIXTURES = 'dist-fixtures';
+
+export const FIXTURE_SITES = {
+  /** The bundled list, changed: re-ordered, one paper removed (retired), one title fixed, two added. */
+  changed: {
+    dir: `${FIXTURES}/changed`,
+    port: 4411,
+    base: '/',
+    env: {
+      PAPERS: `${FIXTURES}/changed.txt`,
+      PERMALINKS: `${FIXTURES}/changed.permalinks.json`,
+      RETIRE: 'streaming-long-video-understanding-with-large-language-models',
+    },
+  },
+  /** The bundled list deployed under a sub-path, with an absolute origin. */
+  base: {
+    dir: `${FIXTURES}/base`,
+    port: 4412,
+    base: '/papers-site/',
+    env: {
+      PAPERS: `${FIXTURES}/bundled-copy.txt`,
+      PERMALINKS: `${FIXTURES}/base.permalinks.json`,
+      BASE_PATH: '/papers-site/',
+      SITE_URL: 'https://lab.example.org',
+    },
+  },
+} as const satisfies Record<string, FixtureSite>;
+
 export const SITES = {
   main: { dir: 'dist', port: 4410, base: '/' },
+  ...FIXTURE_SITES,
 } as const satisfies Record<string, Site>;
 
 /** The URL of a path on a site (`path` without the base). */

@@ -15,8 +15,9 @@ const old = `${out}.old-${process.pid}`;
 
 rmSync(temp, { recursive: true, force: true });
 const started = performance.now();
-const astro = path.resolve('node_modules/.bin/astro');
-const result = spawnSync(astro, ['build'], {
+// Astro's CLI on this very Node (22), whatever `node` the PATH would pick.
+const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build'], {
   stdio: 'inherit',
   env: { ...process.env, OUT_DIR: temp },
 });

@@ -7,7 +7,12 @@ import { config } from './config.ts';
 import { paperLoader } from './lib/content/paper-loader.ts';
 
 const papers = defineCollection({
-  loader: paperLoader({ files: config.papers.split(',').map((f) => f.trim()) }),
+  loader: paperLoader({
+    files: config.papers.split(',').map((f) => f.trim()),
+    registryFile: config.permalinks,
+    cacheDir: config.cacheDir,
+    retire: process.env.RETIRE,
+  }),
 });
 
 export const collections = { papers };

@@ -4,6 +4,9 @@
  */
 import { getCollection } from 'astro:content';
 import type { StoredPaper } from './content/schema.ts';
+import { arxivSlugs } from './permalinks/redirects.ts';
+import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
+import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
 import { chunk } from './paging.ts';
 import { config } from './site.ts';
 
@@ -19,6 +22,12 @@ export interface Model {
   neighbours(slug: string): { prev: ModelPaper | undefined; next: ModelPaper | undefined };
   /** Whether the list gives dates (then lists can sort by date). */
   hasDates: boolean;
+  /** Published slugs that now redirect (retitled papers), old slug -> entry. */
+  redirects: Map<string, RedirectEntry>;
+  /** Published slugs whose papers were removed on purpose. */
+  removed: Map<string, RemovedEntry>;
+  /** arXiv id -> slug, for `/abs/<id>/`. */
+  arxiv: Map<string, string>;
 }
 
 let model: Promise<Model> | undefined;
@@ -34,6 +43,14 @@ async function buildModel(): Promise<Model> {
   const papers = entries.map((e) => e.data).sort((a, b) => a.index - b.index);
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
   const position = new Map(papers.map((p, i) => [p.slug, i]));
+  // The registry this build resolved (written by the content loader).
+  const registry = readRegistryFile(pendingRegistryPath(config.cacheDir, config.permalinks));
+  const redirects = new Map<string, RedirectEntry>();
+  const removed = new Map<string, RemovedEntry>();
+  for (const [slug, entry] of Object.entries(registry.papers)) {
+    if (entry.status === 'redirect') redirects.set(slug, entry);
+    if (entry.status === 'removed') removed.set(slug, entry);
+  }
   return {
     papers,
     bySlug,
@@ -44,5 +61,8 @@ async function buildModel(): Promise<Model> {
       return { prev: papers[i - 1], next: papers[i + 1] };
     },
     hasDates: papers.some((p) => p.date !== undefined),
+    redirects,
+    removed,
+    arxiv: arxivSlugs(registry),
   };
 }

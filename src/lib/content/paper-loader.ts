@@ -8,13 +8,26 @@ import type { Loader } from 'astro/loaders';
 import type { SluggedPaper } from '../paper.ts';
 import { formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
-import { assignSlugs, fingerprint } from '../ingest/slug.ts';
+import { fingerprint } from '../ingest/slug.ts';
+import { DroppedPermalinksError, parseRetire, resolvePermalinks } from '../permalinks/registry.ts';
+import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
   /** The list files to read. */
   files: string[];
+  /** The committed registry of published permalinks. */
+  registryFile: string;
+  /** Where the resolved registry waits for the build to succeed. */
+  cacheDir: string;
+  /** Slugs retired on purpose (`RETIRE`). */
+  retire: string | undefined;
+}
+
+/** An error whose message is the whole story: Astro prints no stack for it. */
+function plainError(message: string): Error {
+  return Object.assign(new Error(message), { stack: '' });
 }
 
 export function paperLoader(options: PaperLoaderOptions): Loader {
@@ -26,17 +39,28 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       try {
         read = await readPapers(options.files);
       } catch (error) {
-        if (error instanceof PaperListError) {
-          // A short message without a stack: the file, line and fix are all the user needs.
-          throw Object.assign(new Error(`Cannot read the paper list.\n${error.message}`), {
-            stack: '',
-          });
-        }
+        if (error instanceof PaperListError)
+          throw plainError(`Cannot read the paper list.\n${error.message}`);
         throw error;
       }
       for (const w of read.warnings) logger.warn(formatWarning(w));
 
-      const papers: SluggedPaper[] = assignSlugs(read.papers);
+      let papers: SluggedPaper[];
+      try {
+        const resolved = resolvePermalinks(read.papers, readRegistryFile(options.registryFile), {
+          retire: parseRetire(options.retire),
+          registryFile: options.registryFile,
+        });
+        papers = resolved.papers;
+        for (const note of resolved.notes) logger.info(note);
+        writeRegistryFile(
+          pendingRegistryPath(options.cacheDir, options.registryFile),
+          resolved.registry,
+        );
+      } catch (error) {
+        if (error instanceof DroppedPermalinksError) throw plainError(error.message);
+        throw error;
+      }
       const seen = new Set<string>();
       let rendered = 0;
       for (const [index, paper] of papers.entries()) {

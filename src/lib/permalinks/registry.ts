@@ -1,0 +1,256 @@
+/**
+ * The registry of published paper permalinks: every slug the site has ever
+ * published, what paper it belongs to, and what it answers now (the paper, a
+ * redirect to the paper's new slug, or a page saying the paper was removed).
+ *
+ * The rules, applied on every build:
+ * - A paper keeps its slug whatever happens to the rest of the list
+ *   (re-ordering, additions, removals of other papers).
+ * - A paper whose title was fixed (same abstract, or same arXiv id) gets the
+ *   slug of its new title; its old slug redirects to it.
+ * - A published paper missing from the list fails the build, unless it is
+ *   retired on purpose; a retired slug answers with a "removed" page forever.
+ * - New papers get their title's slug; published slugs are never reused.
+ */
+import type { Paper, SluggedPaper } from '../paper.ts';
+import { fold } from '../text/fold.ts';
+import { assignSlugs, baseSlug, fingerprint, shortHash } from '../ingest/slug.ts';
+
+export interface LiveEntry {
+  status: 'live';
+  /** Content fingerprint (title + abstract) of the paper this slug shows. */
+  fingerprint: string;
+  /** Short hashes of the normalised title and abstract, to recognise an edited paper. */
+  titleKey: string;
+  abstractKey: string;
+  arxiv?: string;
+  /** The title, for people reading the registry and for the removed-paper page. */
+  title: string;
+}
+export interface RedirectEntry {
+  status: 'redirect';
+  to: string;
+  title: string;
+}
+export interface RemovedEntry {
+  status: 'removed';
+  title: string;
+  arxiv?: string;
+}
+export type RegistryEntry = LiveEntry | RedirectEntry | RemovedEntry;
+
+export interface Registry {
+  version: 1;
+  papers: Record<string, RegistryEntry>;
+}
+
+export const emptyRegistry = (): Registry => ({ version: 1, papers: {} });
+
+/** Published papers that are no longer in the list and were not retired on purpose. */
+export class DroppedPermalinksError extends Error {
+  override readonly name = 'DroppedPermalinksError';
+  readonly dropped: { slug: string; title: string }[];
+  constructor(dropped: { slug: string; title: string }[], registryFile: string) {
+    const list = dropped.map((d) => `  /papers/${d.slug}/  (${d.title})`).join('\n');
+    super(
+      `${dropped.length} published paper URL${dropped.length === 1 ? '' : 's'} would stop working, because ` +
+        `${dropped.length === 1 ? 'its paper is' : 'their papers are'} no longer in the list:\n${list}\n` +
+        `If the paper was removed on purpose, retire its URL so that it keeps a page saying the paper was removed:\n` +
+        `  RETIRE=${dropped.map((d) => d.slug).join(',')} npm run build     (or RETIRE=all)\n` +
+        `If it was not, put it back in the list. (Registry: ${registryFile})`,
+    );
+    this.dropped = dropped;
+  }
+}
+
+const norm = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** What the registry records about a paper. */
+export function entryFor(paper: Paper): LiveEntry {
+  const entry: LiveEntry = {
+    status: 'live',
+    fingerprint: fingerprint(paper),
+    titleKey: shortHash(norm(paper.title), 12),
+    abstractKey: shortHash(norm(paper.abstract), 12),
+    title: paper.title,
+  };
+  if (paper.arxiv) entry.arxiv = paper.arxiv;
+  return entry;
+}
+
+export interface Resolution<P extends Paper> {
+  papers: (P & SluggedPaper)[];
+  registry: Registry;
+  /** Old slug -> new slug, for papers whose title changed (also in the registry). */
+  redirects: Map<string, string>;
+  /** Slugs whose papers are gone, with the title they had. */
+  removed: Map<string, RemovedEntry>;
+  /** Human-readable notes for the build log. */
+  notes: string[];
+}
+
+export interface ResolveOptions {
+  /** Slugs retired on purpose (`RETIRE=a,b`), or `'all'`. */
+  retire?: ReadonlySet<string> | 'all';
+  /** Path of the registry, named in error messages. */
+  registryFile?: string;
+}
+
+/**
+ * Gives every paper its permanent slug, honouring the registry, and returns
+ * the registry as it must be after this build.
+ */
+export function resolvePermalinks<P extends Paper>(
+  papers: P[],
+  previous: Registry,
+  options: ResolveOptions = {},
+): Resolution<P> {
+  const entries = papers.map((paper, index) => ({ paper, index, entry: entryFor(paper) }));
+  // Deterministic: match in fingerprint order, whatever the list order.
+  const ordered = [...entries].sort((a, b) => (a.entry.fingerprint < b.entry.fingerprint ? -1 : 1));
+  const live = Object.entries(previous.papers)
+    .filter((e): e is [string, LiveEntry] => e[1].status === 'live')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+
+  const slugOf = new Map<number, string>();
+  const claimed = new Set<string>();
+  const renamed = new Map<number, string>(); // paper index -> its old slug, when the title changed
+  const claim = (index: number, slug: string) => {
+    slugOf.set(index, slug);
+    claimed.add(slug);
+  };
+
+  // Matching rules, strongest first. Each published slug and each paper is matched once.
+  const rules: { same: (e: LiveEntry, p: LiveEntry) => boolean; retitled: boolean }[] = [
+    { same: (e, p) => e.fingerprint === p.fingerprint, retitled: false },
+    { same: (e, p) => e.arxiv !== undefined && e.arxiv === p.arxiv, retitled: true },
+    { same: (e, p) => e.abstractKey === p.abstractKey, retitled: true },
+    { same: (e, p) => e.titleKey === p.titleKey, retitled: false },
+  ];
+  for (const rule of rules) {
+    for (const { index, entry, paper } of ordered) {
+      if (slugOf.has(index) || renamed.has(index)) continue;
+      const match = live.find(([slug, e]) => !claimed.has(slug) && rule.same(e, entry));
+      if (!match) continue;
+      const [slug, old] = match;
+      if (rule.retitled && old.titleKey !== entry.titleKey && baseSlug(paper.title) !== slug) {
+        claimed.add(slug);
+        renamed.set(index, slug);
+      } else claim(index, slug);
+    }
+  }
+
+  // Everything ever published stays reserved: new papers never take an old URL.
+  const taken = new Set(Object.keys(previous.papers));
+  const fresh = entries.filter(({ index }) => !slugOf.has(index));
+  const slugged = assignSlugs(
+    fresh.map((e) => e.paper),
+    taken,
+  );
+  fresh.forEach(({ index }, i) => claim(index, (slugged[i] as SluggedPaper).slug));
+
+  const notes: string[] = [];
+  const redirects = new Map<string, string>();
+  const next: Registry = { version: 1, papers: {} };
+  for (const { index, entry } of entries) next.papers[slugOf.get(index) as string] = entry;
+  for (const [index, oldSlug] of renamed) {
+    const to = slugOf.get(index) as string;
+    redirects.set(oldSlug, to);
+    next.papers[oldSlug] = { status: 'redirect', to, title: previous.papers[oldSlug]?.title ?? '' };
+    notes.push(`retitled: /papers/${oldSlug}/ now redirects to /papers/${to}/`);
+  }
+
+  const removed = new Map<string, RemovedEntry>();
+  const dropped: { slug: string; title: string }[] = [];
+  for (const [slug, e] of Object.entries(previous.papers)) {
+    if (next.papers[slug]) continue;
+    if (e.status === 'redirect') {
+      // Keep old redirects, pointing at wherever their target lives now.
+      let to = e.to;
+      for (let hops = 0; hops < 20 && redirects.has(to); hops++) to = redirects.get(to) as string;
+      next.papers[slug] = { ...e, to };
+      redirects.set(slug, to);
+      continue;
+    }
+    if (e.status === 'removed') {
+      next.papers[slug] = e;
+      removed.set(slug, e);
+      continue;
+    }
+    const retire = options.retire === 'all' || options.retire?.has(slug);
+    if (!retire) {
+      dropped.push({ slug, title: e.title });
+      continue;
+    }
+    const tomb: RemovedEntry = { status: 'removed', title: e.title };
+    if (e.arxiv) tomb.arxiv = e.arxiv;
+    next.papers[slug] = tomb;
+    removed.set(slug, tomb);
+    notes.push(`retired: /papers/${slug}/ now says the paper was removed`);
+  }
+  // A redirect whose target was removed points at the removed page: collapse it.
+  for (const [from, to] of redirects) {
+    const target = next.papers[to];
+    if (target?.status === 'removed') {
+      next.papers[from] = { status: 'removed', title: (next.papers[from] as RedirectEntry).title };
+      redirects.delete(from);
+      removed.set(from, next.papers[from] as RemovedEntry);
+    }
+  }
+  if (dropped.length > 0)
+    throw new DroppedPermalinksError(dropped, options.registryFile ?? 'the registry');
+
+  const result = entries.map(({ paper, index }) => ({
+    ...paper,
+    slug: slugOf.get(index) as string,
+  }));
+  return { papers: result, registry: sortRegistry(next), redirects, removed, notes };
+}
+
+/** The registry with slugs sorted, so that the committed file diffs cleanly. */
+export function sortRegistry(registry: Registry): Registry {
+  const papers: Record<string, RegistryEntry> = {};
+  for (const slug of Object.keys(registry.papers).sort())
+    papers[slug] = registry.papers[slug] as RegistryEntry;
+  return { version: 1, papers };
+}
+
+/** Reads a registry file's text; an empty or missing file is an empty registry. */
+export function parseRegistry(text: string | undefined, file: string): Registry {
+  if (!text || !text.trim()) return emptyRegistry();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `${file}: the permalink registry is not valid JSON (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const reg = data as Partial<Registry>;
+  if (reg.version !== 1 || typeof reg.papers !== 'object' || reg.papers === null) {
+    throw new Error(`${file}: not a permalink registry (expected {"version": 1, "papers": {...}})`);
+  }
+  return { version: 1, papers: reg.papers };
+}
+
+export function serialiseRegistry(registry: Registry): string {
+  return `${JSON.stringify(sortRegistry(registry), null, 2)}\n`;
+}
+
+/** `RETIRE=a,b` or `RETIRE=all` as resolve options. */
+export function parseRetire(value: string | undefined): ReadonlySet<string> | 'all' {
+  if (!value) return new Set();
+  if (value.trim() === 'all') return 'all';
+  return new Set(
+    value
+      .split(/[\s,]+/)
+      .map((s) => s.replace(/^\/?papers\//, '').replace(/\/$/, ''))
+      .filter(Boolean),
+  );
+}
