@@ -1,8 +1,10 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
+import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -15,6 +17,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
+    // The sitemap lists canonical pages only: no redirects, removed papers or 404.
+    sitemap({ filter: (page) => isCanonicalPage(page, config) }),
     permalinks({ registryFile: config.permalinks, cacheDir: config.cacheDir, basePath: config.basePath }),
   ],
   vite: {

@@ -1,0 +1,46 @@
+/**
+ * The machine-readable twin of a paper page (`/papers/<slug>.json`): the
+ * paper's public data, its canonical URL and its citation, in a stable shape.
+ */
+export interface TwinPaper {
+  slug: string;
+  title: string;
+  plainTitle: string;
+  abstract: string;
+  plainAbstract: string;
+  authors: string[];
+  date?: string | undefined;
+  arxiv?: string | undefined;
+  arxivVersion?: string | undefined;
+  doi?: string | undefined;
+  code?: string | undefined;
+  url?: string | undefined;
+  links: { url: string; kind: string; label: string }[];
+  categories: string[];
+  upvotes?: number | undefined;
+}
+
+export function paperTwin(
+  paper: TwinPaper,
+  extra: { url: string; topics: { slug: string; name: string; url: string }[] },
+) {
+  return {
+    slug: paper.slug,
+    url: extra.url,
+    title: paper.plainTitle,
+    titleTex: paper.title,
+    abstract: paper.plainAbstract,
+    abstractTex: paper.abstract,
+    authors: paper.authors,
+    date: paper.date ?? null,
+    arxiv: paper.arxiv ?? null,
+    arxivVersion: paper.arxivVersion ?? null,
+    doi: paper.doi ?? null,
+    code: paper.code ?? null,
+    sourceUrl: paper.url ?? null,
+    links: paper.links,
+    categories: paper.categories,
+    upvotes: paper.upvotes ?? null,
+    topics: extra.topics,
+  };
+}
