@@ -1,0 +1,16 @@
+/** `/og/papers/<slug>.png`: the generated social image of a paper. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getModel } from '../../../lib/model.ts';
+import { cardResponse, paperCard } from '../../../lib/social.ts';
+
+export const getStaticPaths = (async () => {
+  const { papers } = await getModel();
+  return papers.map((p) => ({ params: { slug: p.slug } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { bySlug } = await getModel();
+  const paper = bySlug.get(params.slug ?? '');
+  if (!paper) return new Response(null, { status: 404 });
+  return cardResponse(paperCard(paper, []));
+};
