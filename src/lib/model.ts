@@ -3,6 +3,7 @@
  * computed once per build and shared by every route (routes never recompute).
  */
 import { getCollection } from 'astro:content';
+import { assignCitationKeys } from './cite/index.ts';
 import type { StoredPaper } from './content/schema.ts';
 import { arxivSlugs } from './permalinks/redirects.ts';
 import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
@@ -28,6 +29,8 @@ export interface Model {
   removed: Map<string, RemovedEntry>;
   /** arXiv id -> slug, for `/abs/<id>/`. */
   arxiv: Map<string, string>;
+  /** BibTeX citation keys, unique across the collection. */
+  citeKeys: Map<string, string>;
 }
 
 let model: Promise<Model> | undefined;
@@ -64,5 +67,6 @@ async function buildModel(): Promise<Model> {
     redirects,
     removed,
     arxiv: arxivSlugs(registry),
+    citeKeys: assignCitationKeys(papers),
   };
 }

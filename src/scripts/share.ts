@@ -1,0 +1,71 @@
+/**
+ * Copy buttons (`data-copy`) and the native share button (`data-native-share`).
+ * Buttons stay hidden until this script runs, so a page without JavaScript
+ * shows no button that cannot work.
+ */
+
+/** Copies text with the Clipboard API, falling back to a selected textarea. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No permission or no secure context: the old way still works in most browsers.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  let ok: boolean;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+function announce(from: Element, message: string): void {
+  const status = from
+    .closest('[data-share-cite], [data-copy-scope]')
+    ?.querySelector('[data-copy-status]');
+  if (!status) return;
+  status.textContent = message;
+  window.setTimeout(() => {
+    if (status.textContent === message) status.textContent = '';
+  }, 4000);
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const ok = await copyText(button.dataset.copy ?? '');
+    if (ok) announce(button, button.dataset.copyLabel ?? 'Copied');
+    else {
+      announce(button, 'Copying failed: select the text and copy it yourself');
+      button
+        .closest('[data-share-cite]')
+        ?.querySelector<HTMLInputElement>('[data-permalink]')
+        ?.select();
+    }
+  });
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-native-share]')) {
+  if (typeof navigator.share !== 'function') continue;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    navigator
+      .share({
+        title: button.dataset.title ?? document.title,
+        url: button.dataset.url ?? location.href,
+      })
+      .catch(() => {
+        // The reader closed the share sheet: nothing to do.
+      });
+  });
+}
