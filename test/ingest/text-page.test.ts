@@ -148,3 +148,21 @@ describe('parseTextPage errors name the file and line', () => {
     expect(e.message).toContain('expected a title');
   });
 });
+
+describe('parseTextPage takes extreme lengths', () => {
+  test('a 2,000-character title followed by its abstract', () => {
+    const title =
+      `A Very Long Title About Sparse Models ${'and More Sparse Models '.repeat(80)}`.slice(
+        0,
+        2000,
+      );
+    const papers = parseTextPage(`${title}\n${ABSTRACT_A}\nPaper Two\n${ABSTRACT_B}`, 'long.txt');
+    expect(papers.map((p) => p.title.length)).toEqual([title.trim().length, 9]);
+  });
+
+  test('a 200 KB abstract', () => {
+    const abstract = 'We study sparse attention at length. '.repeat(5600);
+    const papers = parseTextPage(`Paper One\n${abstract}`, 'big.txt');
+    expect(papers[0]?.abstract.length).toBeGreaterThan(200_000);
+  });
+});

@@ -47,6 +47,8 @@ export function fingerprint(paper: Pick<Paper, 'title' | 'abstract'>): string {
     .digest('hex');
 }
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Gives every paper a unique slug. Papers are considered in fingerprint order,
  * so the outcome does not depend on the order of the list: the first of a
@@ -60,7 +62,13 @@ export function assignSlugs<P extends Paper>(
   const used = new Set(taken);
   const order = papers
     .map((paper, index) => ({ paper, index, fp: fingerprint(paper) }))
-    .sort((a, b) => (a.fp < b.fp ? -1 : a.fp > b.fp ? 1 : a.index - b.index));
+    .sort(
+      (a, b) =>
+        compare(a.fp, b.fp) ||
+        compare(a.paper.title, b.paper.title) ||
+        compare(a.paper.abstract, b.paper.abstract) ||
+        a.index - b.index,
+    );
   const slugs = new Array<string>(papers.length);
   for (const { paper, index, fp } of order) {
     const base = baseSlug(paper.title);

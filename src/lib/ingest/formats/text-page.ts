@@ -85,7 +85,9 @@ export function parseTextPage(text: string, file: string): RawPaper[] {
   for (let i = 0; i < content.length; i += 2) {
     const title = content[i] as Line;
     const abstract = content[i + 1];
-    if (looksLikeAbstract(title.text) && !looksLikeTitle(title.text)) {
+    // A paragraph where a title should be is an error, unless a paragraph follows
+    // it too: then it is a (very) long title with its abstract.
+    if (looksLikeAbstract(title.text) && !(abstract && looksLikeAbstract(abstract.text))) {
       throw new PaperListError(
         file,
         { line: title.n },
