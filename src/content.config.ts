@@ -5,10 +5,12 @@
 import { defineCollection } from 'astro:content';
 import { config } from './config.ts';
 import { paperLoader } from './lib/content/paper-loader.ts';
+import { expandPaperPaths } from './lib/ingest/index.ts';
 
 const papers = defineCollection({
   loader: paperLoader({
-    files: config.papers.split(',').map((f) => f.trim()),
+    // PAPERS may name several files or globs, merged into one collection.
+    files: () => expandPaperPaths(config.papers, process.cwd()),
     registryFile: config.permalinks,
     cacheDir: config.cacheDir,
     retire: process.env.RETIRE,

@@ -15,8 +15,8 @@ import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
-  /** The list files to read. */
-  files: string[];
+  /** The list files to read (resolved when the loader runs, so a bad glob is a load error). */
+  files: () => string[];
   /** The committed registry of published permalinks. */
   registryFile: string;
   /** Where the resolved registry waits for the build to succeed. */
@@ -36,8 +36,10 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
     schema: paperSchema,
     async load({ store, logger, parseData, generateDigest }) {
       let read;
+      let files: string[];
       try {
-        read = await readPapers(options.files);
+        files = options.files();
+        read = await readPapers(files);
       } catch (error) {
         if (error instanceof PaperListError)
           throw plainError(`Cannot read the paper list.\n${error.message}`);
@@ -86,7 +88,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(
-        `${papers.length} papers from ${options.files.join(', ')} (${rendered} rendered, ${papers.length - rendered} reused)`,
+        `${papers.length} papers from ${files.join(', ')} (${rendered} rendered, ${papers.length - rendered} reused)`,
       );
     },
   };

@@ -107,6 +107,9 @@ MATH_MACROS.delete('top');
 
 /** Splits off genuine math: `$$..$$`, `\[..\]`, `$..$` (Pandoc's rules), `\(..\)`. */
 function splitGenuineMath(input: string): Segment[] {
+  // Most abstracts have no math: skip the character scan.
+  if (!input.includes('$') && !/\\[([]/.test(input))
+    return input ? [{ type: 'text', value: input }] : [];
   const out: Segment[] = [];
   let text = '';
   let i = 0;
@@ -243,8 +246,12 @@ export function restoreStrippedMath(span: string): string {
     .trim();
 }
 
+const MAYBE_STRIPPED = new RegExp(`[\\^_]|${[...STRONG_MATH_WORDS].join('|')}`);
+
 /** Finds runs of stripped-math tokens in prose and turns them into math segments. */
 function recoverStrippedMath(text: string, valid: (tex: string) => boolean): Segment[] {
+  // Without a script mark or a math word there is nothing to recover: skip the token walk.
+  if (!MAYBE_STRIPPED.test(text)) return text ? [{ type: 'text', value: text }] : [];
   const parts = text.split(/(\s+)/);
   const out: Segment[] = [];
   let prose = '';
