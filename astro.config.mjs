@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
+import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 
@@ -14,14 +15,21 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  // Styles and scripts stay in files of their own, so one CSP without inline hashes fits every page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   integrations: [
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({ filter: (page) => isCanonicalPage(page, config) }),
-    permalinks({ registryFile: config.permalinks, cacheDir: config.cacheDir, basePath: config.basePath }),
+    securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
+    permalinks({
+      registryFile: config.permalinks,
+      cacheDir: config.cacheDir,
+      basePath: config.basePath,
+    }),
   ],
   vite: {
     plugins: [tailwindcss()],
+    build: { assetsInlineLimit: 0 },
   },
 });

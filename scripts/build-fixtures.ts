@@ -44,11 +44,27 @@ function changedList(): string {
   return `${chrome.join('\n')}\n${result.map(([t, a]) => `${t}\n${a}`).join('\n')}\n`;
 }
 
+/** The hostile fixture, plus what is too big to commit: a 200 KB abstract and a 2,000-character title. */
+function hostileList(): string {
+  const base = readFileSync('test/fixtures/hostile.txt', 'utf8').trimEnd();
+  const huge = 'Sparse attention <script>window.__pwned=1</script> scales to long inputs. '.repeat(
+    2800,
+  );
+  const longTitle =
+    `An Extremely Long Title About Sparse Mixture of Experts ${'and Their Many Sparse Experts '.repeat(70)}`
+      .slice(0, 2000)
+      .trim();
+  return `${base}\nA Paper With a Very Large Abstract\n${huge.trim()}\n${longTitle}\nA normal abstract under a very long title. It has two sentences.\n`;
+}
+
 writeFileSync(`${FIXTURES}/changed.txt`, changedList());
+writeFileSync(`${FIXTURES}/hostile.txt`, hostileList());
 copyFileSync('src/content/papers.txt', `${FIXTURES}/bundled-copy.txt`);
 // The changed list starts from the registry the bundled list published.
 copyFileSync('src/content/permalinks.json', `${FIXTURES}/changed.permalinks.json`);
-rmSync(`${FIXTURES}/base.permalinks.json`, { force: true });
+// Fixture sites other than `changed` start from no registry, every time.
+for (const name of ['base', 'hostile', 'hf'])
+  rmSync(`${FIXTURES}/${name}.permalinks.json`, { force: true });
 
 const only = process.argv.slice(2);
 for (const [name, site] of Object.entries(FIXTURE_SITES)) {

@@ -1,4 +1,4 @@
-// Runs inline in <head> before first paint, so a dark page never flashes light.
+// Inline in <head> before first paint so a dark page never flashes light; the CSP allows it by hash.
 (function () {
   var saved = null;
   try {
