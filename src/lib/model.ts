@@ -8,6 +8,7 @@ import type { StoredPaper } from './content/schema.ts';
 import { arxivSlugs } from './permalinks/redirects.ts';
 import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
+import { byDateDesc, monthKey } from './dates.ts';
 import { chunk } from './paging.ts';
 import { config } from './site.ts';
 
@@ -16,10 +17,14 @@ export type ModelPaper = StoredPaper;
 export interface Model {
   /** Papers in list order. */
   papers: ModelPaper[];
+  /** Papers in the order lists show them: newest first when the list has dates, else list order. */
+  ordered: ModelPaper[];
+  /** Archive months (`2024/05`), newest first, with their papers in list order. */
+  months: Map<string, ModelPaper[]>;
   bySlug: Map<string, ModelPaper>;
-  /** The pages of `/papers/`, `pageSize` papers each. */
+  /** The pages of `/papers/`, `pageSize` papers each, in `ordered` order. */
   pages: ModelPaper[][];
-  /** The previous and next paper in list order. */
+  /** The previous and next paper in `ordered` order. */
   neighbours(slug: string): { prev: ModelPaper | undefined; next: ModelPaper | undefined };
   /** Whether the list gives dates (then lists can sort by date). */
   hasDates: boolean;
@@ -45,7 +50,17 @@ async function buildModel(): Promise<Model> {
   const entries = await getCollection('papers');
   const papers = entries.map((e) => e.data).sort((a, b) => a.index - b.index);
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
-  const position = new Map(papers.map((p, i) => [p.slug, i]));
+  const hasDates = papers.some((p) => p.date !== undefined);
+  const ordered = hasDates ? byDateDesc(papers) : papers;
+  const position = new Map(ordered.map((p, i) => [p.slug, i]));
+  const months = new Map<string, ModelPaper[]>();
+  for (const p of ordered) {
+    const key = monthKey(p.date);
+    if (!key) continue;
+    const list = months.get(key);
+    if (list) list.push(p);
+    else months.set(key, [p]);
+  }
   // The registry this build resolved (written by the content loader).
   const registry = readRegistryFile(pendingRegistryPath(config.cacheDir, config.permalinks));
   const redirects = new Map<string, RedirectEntry>();
@@ -57,13 +72,15 @@ async function buildModel(): Promise<Model> {
   return {
     papers,
     bySlug,
-    pages: chunk(papers, config.pageSize),
+    ordered,
+    months: new Map([...months].sort(([a], [b]) => (a < b ? 1 : -1))),
+    pages: chunk(ordered, config.pageSize),
     neighbours(slug) {
       const i = position.get(slug);
       if (i === undefined) return { prev: undefined, next: undefined };
-      return { prev: papers[i - 1], next: papers[i + 1] };
+      return { prev: ordered[i - 1], next: ordered[i + 1] };
     },
-    hasDates: papers.some((p) => p.date !== undefined),
+    hasDates,
     redirects,
     removed,
     arxiv: arxivSlugs(registry),
