@@ -67,6 +67,8 @@ const PAGE_TYPES = {
   home: '/',
   'papers list': '/papers/',
   'paper with math': '/papers/sharper-bounds-for-ell-p-sensitivity-sampling/',
+  'topic index': '/topics/',
+  topic: '/topics/mixture-of-experts/',
   404: '/no-such-page/',
 };
 

@@ -55,6 +55,8 @@ export const FIXTURE_SITES = {
       PERMALINKS: `${FIXTURES}/base.permalinks.json`,
       BASE_PATH: '/papers-site/',
       SITE_URL: 'https://lab.example.org',
+      // Small pages, so that every paginated list has several.
+      PAGE_SIZE: '12',
     },
   },
 } as const satisfies Record<string, FixtureSite>;

@@ -10,7 +10,8 @@ import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
 import { byDateDesc, monthKey } from './dates.ts';
 import { chunk } from './paging.ts';
-import { config } from './site.ts';
+import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
+import { config, urls } from './site.ts';
 
 export type ModelPaper = StoredPaper;
 
@@ -36,6 +37,22 @@ export interface Model {
   arxiv: Map<string, string>;
   /** BibTeX citation keys, unique across the collection. */
   citeKeys: Map<string, string>;
+  /** Whether each paper has its own social image (see `config.paperImageLimit`). */
+  paperImages: boolean;
+  /** Topics, largest first. */
+  topics: Topic[];
+  topicBySlug: Map<string, Topic>;
+  /** A paper's topics (one to three), strongest first, with what put it there. */
+  topicsOf(slug: string): { topic: Topic; assignment: Assignment }[];
+  /** A topic's papers, in `ordered` order. */
+  topicPapers(slug: string): ModelPaper[];
+  /** Topics sharing papers with a topic, most similar first. */
+  relatedTopics(slug: string): { topic: Topic; shared: number }[];
+  /** Published topic slugs that now redirect (renamed topics), and that are gone. */
+  topicRedirects: Map<string, string>;
+  topicRemoved: Map<string, string>;
+  /** The social image of a paper page. */
+  imageOf(slug: string): string;
 }
 
 let model: Promise<Model> | undefined;
@@ -53,6 +70,12 @@ async function buildModel(): Promise<Model> {
   const hasDates = papers.some((p) => p.date !== undefined);
   const ordered = hasDates ? byDateDesc(papers) : papers;
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
+  const paperImages = papers.length <= config.paperImageLimit;
+  const topics = buildSiteTopics(papers);
+  const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
+  for (const p of ordered) {
+    for (const a of topics.model.byPaper.get(p.slug) ?? []) topicPapers.get(a.topic)?.push(p);
+  }
   const months = new Map<string, ModelPaper[]>();
   for (const p of ordered) {
     const key = monthKey(p.date);
@@ -85,5 +108,28 @@ async function buildModel(): Promise<Model> {
     removed,
     arxiv: arxivSlugs(registry),
     citeKeys: assignCitationKeys(papers),
+    paperImages,
+    topics: topics.model.topics,
+    topicBySlug: topics.bySlug,
+    topicsOf(slug) {
+      return (topics.model.byPaper.get(slug) ?? []).flatMap((assignment) => {
+        const topic = topics.bySlug.get(assignment.topic);
+        return topic ? [{ topic, assignment }] : [];
+      });
+    },
+    topicPapers(slug) {
+      return topicPapers.get(slug) ?? [];
+    },
+    relatedTopics(slug) {
+      return (topics.model.related.get(slug) ?? []).flatMap((r) => {
+        const topic = topics.bySlug.get(r.topic);
+        return topic ? [{ topic, shared: r.shared }] : [];
+      });
+    },
+    topicRedirects: topics.redirects,
+    topicRemoved: topics.removed,
+    imageOf(slug) {
+      return paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
+    },
   };
 }

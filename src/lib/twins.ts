@@ -22,7 +22,7 @@ export interface TwinPaper {
 
 export function paperTwin(
   paper: TwinPaper,
-  extra: { url: string; topics: { slug: string; name: string; url: string }[] },
+  extra: { url: string; topics: { slug: string; name: string; url: string; reason: string }[] },
 ) {
   return {
     slug: paper.slug,

@@ -6,6 +6,7 @@ import {
   parseRegistry,
   parseRetire,
   resolvePermalinks,
+  resolveTopicPermalinks,
   serialiseRegistry,
   type Registry,
 } from '../../src/lib/permalinks/registry.ts';
@@ -166,5 +167,49 @@ describe('registry files', () => {
     expect(parseRetire('all')).toBe('all');
     expect([...(parseRetire('a-b, /papers/c-d/') as Set<string>)]).toEqual(['a-b', 'c-d']);
     expect((parseRetire(undefined) as Set<string>).size).toBe(0);
+  });
+});
+
+describe('resolveTopicPermalinks', () => {
+  const topic = (slug: string, name: string, aliases: string[] = []) => ({ slug, name, aliases });
+
+  test('records live topics, and redirects aliases of renamed topics', () => {
+    const first = resolveTopicPermalinks(
+      [topic('moe', 'Mixture of experts'), topic('pruning', 'Pruning')],
+      {},
+    );
+    expect(first).toEqual({
+      moe: { status: 'live', name: 'Mixture of experts' },
+      pruning: { status: 'live', name: 'Pruning' },
+    });
+    const renamed = resolveTopicPermalinks(
+      [topic('mixture-of-experts', 'Mixture of experts', ['moe']), topic('pruning', 'Pruning')],
+      first,
+    );
+    expect(renamed.moe).toEqual({
+      status: 'redirect',
+      to: 'mixture-of-experts',
+      name: 'Mixture of experts',
+    });
+  });
+
+  test('keeps a page for a topic that disappeared, and never drops a published slug', () => {
+    const first = resolveTopicPermalinks(
+      [topic('agents', 'Agents'), topic('pruning', 'Pruning')],
+      {},
+    );
+    const later = resolveTopicPermalinks([topic('pruning', 'Pruning')], first);
+    expect(later.agents).toEqual({ status: 'removed', name: 'Agents' });
+    const again = resolveTopicPermalinks([topic('pruning', 'Pruning')], later);
+    expect(Object.keys(again)).toEqual(['agents', 'pruning']);
+  });
+
+  test('a redirect whose target disappeared becomes a removed page', () => {
+    const first = resolveTopicPermalinks([topic('new', 'New', ['old'])], {
+      old: { status: 'live', name: 'Old' },
+    });
+    expect(first.old?.status).toBe('redirect');
+    const later = resolveTopicPermalinks([], first);
+    expect(later.old).toEqual({ status: 'removed', name: 'Old' });
   });
 });

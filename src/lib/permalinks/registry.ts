@@ -39,12 +39,19 @@ export interface RemovedEntry {
 }
 export type RegistryEntry = LiveEntry | RedirectEntry | RemovedEntry;
 
+/** A topic slug the site has published: live, redirected (renamed topic) or gone. */
+export type TopicEntry =
+  | { status: 'live'; name: string }
+  | { status: 'redirect'; to: string; name: string }
+  | { status: 'removed'; name: string };
+
 export interface Registry {
   version: 1;
   papers: Record<string, RegistryEntry>;
+  topics: Record<string, TopicEntry>;
 }
 
-export const emptyRegistry = (): Registry => ({ version: 1, papers: {} });
+export const emptyRegistry = (): Registry => ({ version: 1, papers: {}, topics: {} });
 
 /** Published papers that are no longer in the list and were not retired on purpose. */
 export class DroppedPermalinksError extends Error {
@@ -154,7 +161,7 @@ export function resolvePermalinks<P extends Paper>(
 
   const notes: string[] = [];
   const redirects = new Map<string, string>();
-  const next: Registry = { version: 1, papers: {} };
+  const next: Registry = { version: 1, papers: {}, topics: previous.topics };
   for (const { index, entry } of entries) next.papers[slugOf.get(index) as string] = entry;
   for (const [index, oldSlug] of renamed) {
     const to = slugOf.get(index) as string;
@@ -212,10 +219,48 @@ export function resolvePermalinks<P extends Paper>(
 
 /** The registry with slugs sorted, so that the committed file diffs cleanly. */
 export function sortRegistry(registry: Registry): Registry {
-  const papers: Record<string, RegistryEntry> = {};
-  for (const slug of Object.keys(registry.papers).sort())
-    papers[slug] = registry.papers[slug] as RegistryEntry;
-  return { version: 1, papers };
+  const sorted = <T>(record: Record<string, T>) =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k] as T]),
+    );
+  return { version: 1, papers: sorted(registry.papers), topics: sorted(registry.topics) };
+}
+
+/**
+ * Topic permalinks. Topics come and go as a list changes (discovered ones
+ * especially), so a topic that disappears never fails the build: its slug
+ * redirects to the topic that lists it as an alias, or keeps a page saying the
+ * topic is gone. Published topic slugs are never given to another topic.
+ */
+export function resolveTopicPermalinks(
+  topics: readonly { slug: string; name: string; aliases: readonly string[] }[],
+  previous: Record<string, TopicEntry>,
+): Record<string, TopicEntry> {
+  const next: Record<string, TopicEntry> = {};
+  const aliasOf = new Map<string, string>();
+  for (const t of topics) {
+    next[t.slug] = { status: 'live', name: t.name };
+    for (const alias of t.aliases) if (alias !== t.slug) aliasOf.set(alias, t.slug);
+  }
+  for (const [alias, to] of aliasOf) {
+    if (!next[alias])
+      next[alias] = { status: 'redirect', to, name: previous[alias]?.name ?? alias };
+  }
+  for (const [slug, entry] of Object.entries(previous)) {
+    if (next[slug]) continue;
+    const to = entry.status === 'redirect' ? entry.to : undefined;
+    next[slug] =
+      to && next[to]?.status === 'live'
+        ? { status: 'redirect', to, name: entry.name }
+        : { status: 'removed', name: entry.name };
+  }
+  return Object.fromEntries(
+    Object.keys(next)
+      .sort()
+      .map((k) => [k, next[k] as TopicEntry]),
+  );
 }
 
 /** Reads a registry file's text; an empty or missing file is an empty registry. */
@@ -236,7 +281,7 @@ export function parseRegistry(text: string | undefined, file: string): Registry 
   if (reg.version !== 1 || typeof reg.papers !== 'object' || reg.papers === null) {
     throw new Error(`${file}: not a permalink registry (expected {"version": 1, "papers": {...}})`);
   }
-  return { version: 1, papers: reg.papers };
+  return { version: 1, papers: reg.papers, topics: reg.topics ?? {} };
 }
 
 export function serialiseRegistry(registry: Registry): string {

@@ -10,10 +10,16 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const { bySlug } = await getModel();
-  const paper = bySlug.get(params.slug ?? '');
+  const model = await getModel();
+  const paper = model.bySlug.get(params.slug ?? '');
   if (!paper) return new Response(null, { status: 404 });
-  const body = paperTwin(paper, { url: urls.absolute(`/papers/${paper.slug}/`), topics: [] });
+  const topics = model.topicsOf(paper.slug).map(({ topic, assignment }) => ({
+    slug: topic.slug,
+    name: topic.name,
+    url: urls.absolute(`/topics/${topic.slug}/`),
+    reason: assignment.reason,
+  }));
+  const body = paperTwin(paper, { url: urls.absolute(`/papers/${paper.slug}/`), topics });
   return new Response(JSON.stringify(body, null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
