@@ -25,7 +25,10 @@ describe('citationMeta', () => {
   });
 
   test('leaves out what the list does not give', () => {
-    const tags = citationMeta({ plainTitle: 'T', plainAbstract: 'A', authors: [] }, 'https://x.org/p/');
+    const tags = citationMeta(
+      { plainTitle: 'T', plainAbstract: 'A', authors: [] },
+      'https://x.org/p/',
+    );
     expect(tags.map((t) => t.name)).toEqual(['citation_title', 'citation_abstract_html_url']);
     expect(scholarDate('2024')).toBe('2024');
   });
@@ -33,7 +36,10 @@ describe('citationMeta', () => {
 
 describe('scholarlyArticle', () => {
   test('describes the paper with authors, date and identifiers', () => {
-    const ld = scholarlyArticle(paper, 'https://x.org/papers/p/', { name: 'S', url: 'https://x.org/' });
+    const ld = scholarlyArticle(paper, 'https://x.org/papers/p/', {
+      name: 'S',
+      url: 'https://x.org/',
+    });
     expect(ld).toMatchObject({
       '@type': 'ScholarlyArticle',
       name: 'PDF-WuKong: Long PDF Reading',
