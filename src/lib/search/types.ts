@@ -1,0 +1,135 @@
+/**
+ * Public types of the search engine. The same module is used by the build
+ * (making the static index files), by the browser and by the evaluation and
+ * benchmark tools, so what is measured is what visitors get.
+ */
+
+/** One paper as the search index sees it. Every string is plain text. */
+export interface SearchDoc {
+  /** The caller's own id, returned unchanged in hits. */
+  id: number;
+  slug: string;
+  title: string;
+  abstract: string;
+  authors?: string[];
+  /** ISO date `YYYY-MM-DD` (a bare `YYYY` or `YYYY-MM` also works). */
+  date?: string;
+  /** Topic slugs. */
+  topics?: string[];
+}
+
+/** Build-time knobs. The ranking ones are baked into the index files. */
+export interface SearchOptions {
+  /** BM25 term-frequency saturation. */
+  k1: number;
+  /** BM25 length normalisation of the title field. */
+  bTitle: number;
+  /** BM25 length normalisation of the abstract field. */
+  bAbstract: number;
+  /** Weight of a title occurrence against an abstract one (BM25F). */
+  titleWeight: number;
+  /** FlexSearch `resolution`: number of impact levels a posting is quantised to. */
+  resolution: number;
+  /** Target size in characters of one postings shard (a single huge term gets a shard of its own). */
+  shardChars: number;
+  /** Target size in characters of one lexicon file (files only split between first letters). */
+  lexiconChars: number;
+  /** Documents per doc-record file. */
+  docChunk: number;
+  /** Authors kept per document record. */
+  maxAuthors: number;
+  /**
+   * Smallest document frequency of a word listed in the lexicon (which serves
+   * prefix completion and typo correction); `0` picks 1 for small collections
+   * and 2 from 5,000 documents on. Rarer words remain searchable exactly.
+   */
+  lexiconMinDf: number;
+  /**
+   * Collections of at least this many documents get position files for
+   * phrase queries; smaller ones check phrases in the document records,
+   * which keeps their whole index small.
+   */
+  positionsMinDocs: number;
+}
+
+/** One file of the built index, to be served under `/search-index/<path>`. */
+export interface SearchIndexFile {
+  path: string;
+  body: string;
+}
+
+export interface SearchIndexStats {
+  docs: number;
+  /** Distinct index terms (stems and hyphen compounds). */
+  terms: number;
+  /** (term, document) pairs. */
+  postings: number;
+  /** Words listed in the lexicon. */
+  lexiconWords: number;
+  shards: number;
+  files: number;
+  /** Characters of all files, and of each kind of file. */
+  chars: { total: number; index: number; docs: number };
+  buildMs: number;
+}
+
+export interface BuiltSearchIndex {
+  files: SearchIndexFile[];
+  stats: SearchIndexStats;
+}
+
+export type SortOrder = 'relevance' | 'title' | 'date';
+
+export interface SearchQueryOptions {
+  /** Keep documents with at least one of these topic slugs. */
+  topics?: string[];
+  /** Keep documents of this year. */
+  year?: number;
+  /** `relevance` (default), `title` (A-Z) or `date` (newest first). */
+  sort?: SortOrder;
+  /** Hits returned (default 20). */
+  limit?: number;
+  offset?: number;
+  /**
+   * `true` for a submitted query: every word is complete. `false` (default)
+   * while typing: the last word is also a prefix unless the query ends in a
+   * space or a quote.
+   */
+  complete?: boolean;
+}
+
+/** `[start, end)` character offsets into a string. */
+export type Range = [number, number];
+
+export interface Hit {
+  /** The `SearchDoc.id` given at build time. */
+  id: number;
+  slug: string;
+  title: string;
+  /** The first authors (up to `maxAuthors`). */
+  authors: string[];
+  /** How many authors the paper has in all. */
+  authorCount: number;
+  date?: string;
+  year?: number;
+  topics: string[];
+  /** Relevance score (0 when the query has no words, e.g. a pure filter). */
+  score: number;
+  /** Matched words in `title`. */
+  titleMatches: Range[];
+  /** A piece of the abstract around the best match, and the matched words in it. */
+  snippet: { text: string; matches: Range[] };
+}
+
+export interface SearchResult {
+  /** Documents that match the query and filters. */
+  total: number;
+  hits: Hit[];
+  /**
+   * Counts over all matches: `topics` with the year filter applied (not the
+   * topic one), `years` with the topic filter applied (not the year one).
+   */
+  facets: { topics: Record<string, number>; years: Record<string, number> };
+  /** Index terms that matched (stems and compounds); see `highlightRanges`. */
+  terms: string[];
+}

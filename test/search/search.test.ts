@@ -1,0 +1,336 @@
+import { describe, expect, test } from 'vitest';
+import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { highlightRanges } from '../../src/lib/search/highlight.ts';
+import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { DOCS, makeClient, slugs } from './fixtures.ts';
+
+describe('query understanding', () => {
+  const index = makeClient();
+
+  test('case and accent folding: HYVARINEN finds Hyvärinen', async () => {
+    expect(await slugs(index, 'HYVARINEN')).toEqual(['hyvarinen']);
+    expect(await slugs(index, 'hyvärinen')).toEqual(['hyvarinen']);
+  });
+
+  test('stemming: pruning finds pruned', async () => {
+    expect(await slugs(index, 'pruning')).toEqual(['pruned-transformers']);
+    expect(await slugs(index, 'prunes')).toEqual(['pruned-transformers']);
+  });
+
+  test('prefix while typing: spar finds sparse', async () => {
+    const typing = await slugs(index, 'spar', true);
+    expect(typing).toContain('splade');
+    expect(typing).toContain('pruned-transformers');
+    // A submitted query does not complete words.
+    expect(await slugs(index, 'spar')).toEqual([]);
+  });
+
+  test('prefix longer than the stem: diffusi finds diffusion', async () => {
+    expect(await slugs(index, 'diffusi', true)).toContain('diffusion-models');
+  });
+
+  test('typo of 5+ letters: difusion finds diffusion', async () => {
+    expect((await slugs(index, 'difusion'))[0]).toBe('diffusion-models');
+  });
+
+  test('typo by swapped letters: trasnformer finds transformer', async () => {
+    expect(await slugs(index, 'trasnformer')).toContain('pruned-transformers');
+  });
+
+  test('no typo tolerance under 5 letters', async () => {
+    expect(await slugs(index, 'spsrse')).not.toEqual([]);
+    expect(await slugs(index, 'modl')).toEqual([]);
+  });
+
+  test('hyphens and colons: top-p, N:M, k-sparse', async () => {
+    // The hyphenated, the glued and the spaced forms all match, a lone `p` does not.
+    expect((await slugs(index, 'top-p')).sort()).toEqual(['diffusion-models', 'undated']);
+    expect((await slugs(index, 'topp')).sort()).toEqual(['diffusion-models']);
+    expect(await slugs(index, 'N:M')).toEqual(['diffusion-models']);
+    expect(await slugs(index, 'k-sparse')).toEqual(['splade']);
+  });
+
+  test('spaced and joined forms: SPLADE v2, top p', async () => {
+    expect((await slugs(index, 'SPLADE v2'))[0]).toBe('splade');
+    expect((await slugs(index, 'splade-v2'))[0]).toBe('splade');
+    // "top p" written apart also finds top-p, and the undated note's "top p".
+    expect(await slugs(index, 'top p')).toEqual(
+      expect.arrayContaining(['diffusion-models', 'undated']),
+    );
+  });
+
+  test('quoted phrase requires the words in order', async () => {
+    const loose = await slugs(index, 'large language model');
+    expect(loose).toEqual(expect.arrayContaining(['attention-survey', 'language-model-scaling']));
+    const phrase = await slugs(index, '"large language model"');
+    expect(phrase).toEqual(expect.arrayContaining(['attention-survey', 'language-model-scaling']));
+    const reversed = await slugs(index, '"model language"');
+    // No document has the reversed phrase: the query falls back to its words.
+    expect(reversed.length).toBeGreaterThan(0);
+    expect(await slugs(index, '"language model falls"')).toEqual(['language-model-scaling']);
+  });
+
+  test('-word excludes', async () => {
+    expect(await slugs(index, 'diffusion')).toEqual(
+      expect.arrayContaining(['diffusion-models', 'hyvarinen']),
+    );
+    expect(await slugs(index, 'diffusion -Hyvärinen')).toEqual(['diffusion-models']);
+    expect(await slugs(index, 'diffusion -"diffusion is involved"')).toEqual(['diffusion-models']);
+  });
+
+  test('a query of only exclusions lists everything else', async () => {
+    const r = await index.client.search('-diffusion', { complete: true, limit: 50 });
+    expect(r.total).toBe(DOCS.length - 2);
+  });
+});
+
+describe('ranking', () => {
+  test('title matches rank above abstract matches', async () => {
+    const index = makeClient();
+    // "transformer" is in the title of pruned-transformers once and three times in the latex abstract.
+    expect((await slugs(index, 'transformers'))[0]).toBe('pruned-transformers');
+  });
+
+  test('rare terms weigh more than common ones', async () => {
+    const docs: SearchDoc[] = [
+      { id: 1, slug: 'common-twice', title: 'x', abstract: 'model model data' },
+      { id: 2, slug: 'rare', title: 'y', abstract: 'model zebra data' },
+      ...Array.from({ length: 20 }, (_, i) => ({
+        id: 10 + i,
+        slug: `filler${i}`,
+        title: 'z',
+        abstract: 'model data',
+      })),
+    ];
+    const index = makeClient(docs);
+    expect((await slugs(index, 'model zebra'))[0]).toBe('rare');
+  });
+
+  test('documents with more of the query words come first', async () => {
+    const index = makeClient();
+    const ranked = await slugs(index, 'sparse retrieval model');
+    expect(ranked[0]).toBe('splade');
+  });
+
+  test('the word as typed beats a word that only shares its stem', async () => {
+    const docs: SearchDoc[] = [
+      { id: 1, slug: 'organ', title: 'Organ transplants', abstract: 'The organ of a donor.' },
+      { id: 2, slug: 'organizers', title: 'Workshop notes', abstract: 'Notes by the organizers.' },
+    ];
+    const index = makeClient(docs);
+    // Porter stems both to `organ`; the typed form decides within the page.
+    expect(await slugs(index, 'organizers')).toEqual(['organizers', 'organ']);
+    expect(await slugs(index, 'organ')).toEqual(['organ', 'organizers']);
+  });
+
+  test('scores are positive and descending', async () => {
+    const index = makeClient();
+    const r = await index.client.search('model', { complete: true });
+    const scores = r.hits.map((h) => h.score);
+    expect(scores.every((s) => s > 0)).toBe(true);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('sharding', () => {
+  const many: SearchDoc[] = Array.from({ length: 300 }, (_, i) => ({
+    id: i,
+    slug: `d${i}`,
+    title: `Paper ${i} about ${['alpha', 'beta', 'gamma', 'delta', 'omega'][i % 5]}`,
+    abstract: `Word${i} and term${i * 7} with zeta${i % 11} and common text.`,
+  }));
+
+  test('a large collection is split into many shards', () => {
+    const built = buildSearchIndex(many, { shardChars: 2000 });
+    expect(built.stats.shards).toBeGreaterThan(5);
+  });
+
+  test('a query loads only the shards of its terms', async () => {
+    const index = makeClient(many, { shardChars: 2000 });
+    await index.client.search('omega', { complete: true, limit: 0 });
+    const shards = index.fetched.filter((p) => p.startsWith('t/'));
+    expect(shards).toHaveLength(1);
+    // The manifest and topic data are fetched once, records only for hits.
+    expect(index.fetched.filter((p) => p.startsWith('d/'))).toEqual([]);
+    const before = index.fetched.length;
+    await index.client.search('omega', { complete: true, limit: 0 });
+    expect(index.fetched.length).toBe(before);
+  });
+
+  test('hits fetch only the records they show', async () => {
+    const index = makeClient(many, { shardChars: 2000, docChunk: 4 });
+    const r = await index.client.search('omega', { complete: true, limit: 3 });
+    expect(r.total).toBe(60);
+    expect(index.fetched.filter((p) => p.startsWith('d/')).length).toBeLessThanOrEqual(3);
+  });
+
+  test('typing a prefix loads one lexicon file', async () => {
+    const index = makeClient(many, { shardChars: 2000, lexiconChars: 200 });
+    await index.client.search('gam', { limit: 0 });
+    expect(index.fetched.filter((p) => p.startsWith('l/'))).toHaveLength(1);
+  });
+
+  test('large collections answer phrases from position files', async () => {
+    const index = makeClient(many, { positionsMinDocs: 100 });
+    expect([...index.files.keys()].some((p) => p.startsWith('p/'))).toBe(true);
+    const r = await index.client.search('"about omega"', { complete: true, limit: 100 });
+    expect(r.total).toBe(60);
+    const none = await index.client.search('"omega about" -alpha', { complete: true, limit: 100 });
+    // No document has the phrase: falls back to its words (`about` is in all 300), minus alpha.
+    expect(none.total).toBe(240);
+  });
+});
+
+describe('filters, facets and sorting', () => {
+  const index = makeClient();
+
+  test('facet counts cover all matches', async () => {
+    const r = await index.client.search('transformer', { complete: true, limit: 1 });
+    expect(r.total).toBe(2);
+    expect(r.hits).toHaveLength(1);
+    expect(r.facets.topics).toEqual({ efficiency: 1, transformers: 2, theory: 1 });
+    expect(r.facets.years).toEqual({ '2023': 1, '2022': 1 });
+  });
+
+  test('topic filter keeps topic facets of the other topics', async () => {
+    const r = await index.client.search('transformer', { complete: true, topics: ['theory'] });
+    expect(r.hits.map((h) => h.slug)).toEqual(['latex']);
+    expect(r.facets.topics).toEqual({ efficiency: 1, transformers: 2, theory: 1 });
+    expect(r.facets.years).toEqual({ '2022': 1 });
+  });
+
+  test('year filter', async () => {
+    const r = await index.client.search('', { year: 2024 });
+    expect(r.hits.map((h) => h.slug).sort()).toEqual([
+      'attention-survey',
+      'diffusion-models',
+      'hyvarinen',
+    ]);
+    expect(r.facets.years).toEqual({ '2020': 1, '2021': 1, '2022': 1, '2023': 1, '2024': 3 });
+  });
+
+  test('sort by date: newest first, undated last', async () => {
+    const r = await index.client.search('', { sort: 'date', limit: 50 });
+    expect(r.hits.map((h) => h.date ?? '')).toEqual([
+      '2024-11-30',
+      '2024-07-07',
+      '2024-02-10',
+      '2023-05-01',
+      '2022-01-15',
+      '2021-09-20',
+      '2020-03-03',
+      '',
+    ]);
+  });
+
+  test('sort by title: A to Z, case and accents folded', async () => {
+    const r = await index.client.search('', { sort: 'title', limit: 3 });
+    expect(r.hits.map((h) => h.title)).toEqual([
+      'A Survey of Attention',
+      'An Undated Note on Sampling',
+      'Bounds on $\\ell_p$ norms <b>& friends</b>',
+    ]);
+  });
+
+  test('paging with offset', async () => {
+    const all = await index.client.search('', { sort: 'date', limit: 50 });
+    const page = await index.client.search('', { sort: 'date', limit: 2, offset: 3 });
+    expect(page.hits.map((h) => h.slug)).toEqual(all.hits.slice(3, 5).map((h) => h.slug));
+  });
+
+  test('hits carry what the list shows', async () => {
+    const r = await index.client.search('pruned', { complete: true });
+    expect(r.hits[0]).toMatchObject({
+      id: 1,
+      slug: 'pruned-transformers',
+      title: 'Pruned Transformers Are Fast',
+      authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra', 'Barbara Liskov'],
+      authorCount: 6,
+      date: '2023-05-01',
+      year: 2023,
+      topics: ['efficiency', 'transformers'],
+    });
+  });
+});
+
+describe('snippets and highlights', () => {
+  const index = makeClient();
+
+  test('title and snippet matches are offsets of the matched words', async () => {
+    const r = await index.client.search('pruning', { complete: true });
+    const hit = r.hits[0];
+    expect(hit).toBeDefined();
+    if (!hit) return;
+    expect(hit.titleMatches.map(([s, e]) => hit.title.slice(s, e))).toEqual(['Pruned']);
+    expect(hit.snippet.matches.map(([s, e]) => hit.snippet.text.slice(s, e))).toEqual([
+      'pruning',
+      'Pruned',
+    ]);
+  });
+
+  test('a long abstract is cut around the best match', () => {
+    const long: SearchDoc = {
+      id: 1,
+      slug: 'long',
+      title: 'Long',
+      abstract: `${'filler words here. '.repeat(40)}The zebra appears once. ${'more filler. '.repeat(40)}`,
+    };
+    return makeClient([long])
+      .client.search('zebra', { complete: true })
+      .then((r) => {
+        const s = r.hits[0]?.snippet;
+        expect(s?.text.startsWith('…')).toBe(true);
+        expect(s?.text.endsWith('…')).toBe(true);
+        expect(s?.matches.map(([a, b]) => s.text.slice(a, b))).toEqual(['zebra']);
+      });
+  });
+
+  test('compounds and hostile text stay plain text with offsets', async () => {
+    const r = await index.client.search('script norms', { complete: true });
+    const hit = r.hits.find((h) => h.slug === 'latex');
+    expect(hit?.title).toBe('Bounds on $\\ell_p$ norms <b>& friends</b>');
+    expect(hit?.titleMatches.map(([s, e]) => hit.title.slice(s, e))).toEqual(['norms']);
+    expect(hit?.snippet.text).toContain('<script>alert(1)</script>');
+    const t = await index.client.search('top-p', { complete: true });
+    const d = t.hits.find((h) => h.slug === 'diffusion-models');
+    expect(d?.snippet.matches.map(([s, e]) => d.snippet.text.slice(s, e))).toEqual(['top-p']);
+  });
+
+  test('highlightRanges marks the words of a text matching index terms', () => {
+    const text = 'Pruning pruned nets; top-p sampling';
+    expect(highlightRanges(text, ['prune', 'topp']).map(([s, e]) => text.slice(s, e))).toEqual([
+      'Pruning',
+      'pruned',
+      'top-p',
+    ]);
+  });
+
+  test('result terms list what matched', async () => {
+    const r = await index.client.search('pruning difusion', { complete: true });
+    expect(r.terms).toEqual(expect.arrayContaining(['prune', 'diffus']));
+  });
+});
+
+describe('build output', () => {
+  test('is deterministic and independent of input order', () => {
+    const a = buildSearchIndex(DOCS);
+    const b = buildSearchIndex([...DOCS].reverse());
+    expect(b.files).toEqual(a.files);
+  });
+
+  test('keeps every file small text with relative paths', () => {
+    const built = buildSearchIndex(DOCS);
+    for (const f of built.files) {
+      expect(f.path).toMatch(/^[a-z]+(\/\d+)?\.(json|txt)$/u);
+      expect(typeof f.body).toBe('string');
+    }
+    expect(built.stats.docs).toBe(DOCS.length);
+    expect(built.files[0]?.path).toBe('manifest.json');
+  });
+
+  test('an empty collection builds and answers nothing', async () => {
+    const index = makeClient([]);
+    const r = await index.client.search('anything', { complete: true });
+    expect(r).toEqual({ total: 0, hits: [], facets: { topics: {}, years: {} }, terms: [] });
+  });
+});
