@@ -69,6 +69,7 @@ const PAGE_TYPES = {
   'paper with math': '/papers/sharper-bounds-for-ell-p-sensitivity-sampling/',
   'topic index': '/topics/',
   topic: '/topics/mixture-of-experts/',
+  'search with results': '/search/?q=sparse+retrieval',
   404: '/no-such-page/',
 };
 
@@ -79,6 +80,8 @@ test.describe('accessibility', () => {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(siteUrl(SITES.main, pagePath));
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+        if (pagePath.startsWith('/search/'))
+          await expect(page.locator('[data-search-hit]').first()).toBeVisible();
         const results = await new AxeBuilder({ page })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
           .analyze();

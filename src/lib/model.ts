@@ -10,6 +10,7 @@ import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
 import { byDateDesc, monthKey } from './dates.ts';
 import { chunk } from './paging.ts';
+import { buildSearchIndex, type BuiltSearchIndex } from './search/index.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
 import { config, urls } from './site.ts';
 
@@ -48,6 +49,8 @@ export interface Model {
   topicPapers(slug: string): ModelPaper[];
   /** Topics sharing papers with a topic, most similar first. */
   relatedTopics(slug: string): { topic: Topic; shared: number }[];
+  /** The search index files, built on first use (only the search endpoints ask). */
+  searchIndex(): BuiltSearchIndex;
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
   topicRedirects: Map<string, string>;
   topicRemoved: Map<string, string>;
@@ -71,6 +74,7 @@ async function buildModel(): Promise<Model> {
   const ordered = hasDates ? byDateDesc(papers) : papers;
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
   const paperImages = papers.length <= config.paperImageLimit;
+  let search: BuiltSearchIndex | undefined;
   const topics = buildSiteTopics(papers);
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {
@@ -125,6 +129,20 @@ async function buildModel(): Promise<Model> {
         const topic = topics.bySlug.get(r.topic);
         return topic ? [{ topic, shared: r.shared }] : [];
       });
+    },
+    searchIndex() {
+      search ??= buildSearchIndex(
+        papers.map((p, id) => ({
+          id,
+          slug: p.slug,
+          title: p.plainTitle,
+          abstract: p.plainAbstract,
+          authors: p.authors,
+          ...(p.date ? { date: p.date } : {}),
+          topics: (topics.model.byPaper.get(p.slug) ?? []).map((a) => a.topic),
+        })),
+      );
+      return search;
     },
     topicRedirects: topics.redirects,
     topicRemoved: topics.removed,

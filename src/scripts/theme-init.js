@@ -8,4 +8,6 @@
   }
   var dark = saved ? saved === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  // Lets CSS hide what only readers without JavaScript need (`.js` on <html>).
+  document.documentElement.classList.add('js');
 })();

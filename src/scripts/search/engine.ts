@@ -1,0 +1,41 @@
+/**
+ * The browser's search engine: the same SearchClient the build and the
+ * evaluation use, fetching index files lazily from /search-index/ (nothing
+ * is fetched until a visitor focuses a search box or types).
+ */
+import { SearchClient } from '../../lib/search/client.ts';
+
+export interface Facets {
+  hasDates: boolean;
+  topics: Record<string, string>;
+}
+
+/** The site's base path, which the layout writes on <html data-base>. */
+export const base = document.documentElement.dataset.base ?? '/';
+
+let client: SearchClient | undefined;
+let facets: Promise<Facets> | undefined;
+
+async function fetchText(path: string): Promise<string> {
+  const response = await fetch(`${base}search-index/${path}`);
+  if (!response.ok) throw new Error(`search index: ${path} answered ${response.status}`);
+  return response.text();
+}
+
+export function getClient(): SearchClient {
+  client ??= new SearchClient(fetchText);
+  return client;
+}
+
+export function getFacets(): Promise<Facets> {
+  facets ??= fetchText('facets.json').then((text) => JSON.parse(text) as Facets);
+  return facets;
+}
+
+/** Starts loading what every query needs, e.g. when a search box gets focus. */
+export function warmUp(): void {
+  void getClient()
+    .manifest()
+    .catch(() => undefined);
+  void getFacets().catch(() => undefined);
+}
