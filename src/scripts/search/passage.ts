@@ -55,3 +55,5 @@ if (words.length > 0) {
   const first = abstract ? mark(abstract, pattern)[0] : undefined;
   first?.scrollIntoView({ block: 'center' });
 }
+
+export {};
