@@ -24,11 +24,9 @@ function bind(box: HTMLElement): void {
   let sequence = 0;
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   const open = () => {
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   input.addEventListener('focus', warmUp);
