@@ -70,6 +70,7 @@ const PAGE_TYPES = {
   'topic index': '/topics/',
   topic: '/topics/mixture-of-experts/',
   'search with results': '/search/?q=sparse+retrieval',
+  map: '/map/',
   404: '/no-such-page/',
 };
 

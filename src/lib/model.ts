@@ -11,6 +11,8 @@ import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
 import { byDateDesc, monthKey } from './dates.ts';
 import { chunk } from './paging.ts';
 import { buildSearchIndex, type BuiltSearchIndex } from './search/index.ts';
+import { buildMapData, type MapData, type MapTile } from './map-data.ts';
+import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
 import { config, urls } from './site.ts';
 
@@ -49,6 +51,12 @@ export interface Model {
   topicPapers(slug: string): ModelPaper[];
   /** Topics sharing papers with a topic, most similar first. */
   relatedTopics(slug: string): { topic: Topic; shared: number }[];
+  /** A paper's most related papers (up to 5), with the shared terms that explain each. */
+  relatedOf(slug: string): { paper: ModelPaper; score: number; terms: string[] }[];
+  /** Each paper's place on the map, both coordinates in [0, 1]. */
+  positions: Map<string, [number, number]>;
+  /** The map page's data and tiles, built on first use. */
+  mapData(): { data: MapData; tiles: MapTile[] };
   /** The search index files, built on first use (only the search endpoints ask). */
   searchIndex(): BuiltSearchIndex;
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
@@ -75,6 +83,8 @@ async function buildModel(): Promise<Model> {
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
   const paperImages = papers.length <= config.paperImageLimit;
   let search: BuiltSearchIndex | undefined;
+  const related = buildSiteRelated(papers);
+  let map: { data: MapData; tiles: MapTile[] } | undefined;
   const topics = buildSiteTopics(papers);
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {
@@ -129,6 +139,29 @@ async function buildModel(): Promise<Model> {
         const topic = topics.bySlug.get(r.topic);
         return topic ? [{ topic, shared: r.shared }] : [];
       });
+    },
+    relatedOf(slug) {
+      return (related.related.get(slug) ?? []).flatMap((n) => {
+        const paper = bySlug.get(n.id);
+        return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
+      });
+    },
+    positions: related.positions,
+    mapData() {
+      map ??= buildMapData(
+        papers.map((p) => {
+          const [x, y] = related.positions.get(p.slug) ?? [0.5, 0.5];
+          return {
+            slug: p.slug,
+            title: p.plainTitle,
+            topic: topics.model.byPaper.get(p.slug)?.[0]?.topic,
+            x,
+            y,
+          };
+        }),
+        topics.model.topics,
+      );
+      return map;
     },
     searchIndex() {
       search ??= buildSearchIndex(
