@@ -4,7 +4,7 @@
  */
 import { toBibtexFile } from '../../lib/cite/index.ts';
 import type { SluggedPaper } from '../../lib/paper.ts';
-import { base } from './engine.ts';
+import { base } from './base.ts';
 
 interface Twin {
   slug: string;

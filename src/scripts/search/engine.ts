@@ -10,8 +10,7 @@ export interface Facets {
   topics: Record<string, string>;
 }
 
-/** The site's base path, which the layout writes on <html data-base>. */
-export const base = document.documentElement.dataset.base ?? '/';
+import { base } from './base.ts';
 
 let client: SearchClient | undefined;
 let facets: Promise<Facets> | undefined;

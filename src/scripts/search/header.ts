@@ -3,8 +3,12 @@
  * (the index loads on focus or first keystroke), `/` focuses the box, Escape
  * clears it, arrows walk the results, Enter on the box opens the search page.
  */
-import { base, getClient, getFacets, warmUp } from './engine.ts';
+import { base } from './base.ts';
 import { arrowNavigation, hitNode } from './render.ts';
+
+// The engine (FlexSearch and the query code) loads only once someone uses the box.
+const engine = () => import('./engine.ts');
+const warmUp = () => void engine().then((e) => e.warmUp());
 
 const SHOWN = 8;
 

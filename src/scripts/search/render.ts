@@ -4,7 +4,8 @@
  * from match offsets, never HTML strings.
  */
 import type { Hit, Range } from '../../lib/search/types.ts';
-import { base, type Facets } from './engine.ts';
+import { base } from './base.ts';
+import type { Facets } from './engine.ts';
 
 /** `text` with the given ranges wrapped in <mark>. */
 export function highlighted(text: string, ranges: readonly Range[]): DocumentFragment {
