@@ -4,7 +4,7 @@
  * or emptied `dist/`. `--out <dir>` builds elsewhere (fixture sites in tests).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -14,13 +14,37 @@ const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
 
 rmSync(temp, { recursive: true, force: true });
+const stagesFile = `${out}.stages-${process.pid}.jsonl`;
+rmSync(stagesFile, { force: true });
 const started = performance.now();
 // Astro's CLI on this very Node (22), whatever `node` the PATH would pick.
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build'], {
   stdio: 'inherit',
-  env: { ...process.env, OUT_DIR: temp },
+  env: { ...process.env, OUT_DIR: temp, BUILD_STAGES_FILE: stagesFile },
 });
+const wall = performance.now() - started;
+
+/** Where the time went: each stage the build recorded, the rest is Astro rendering and writing pages. */
+function report(): void {
+  if (!existsSync(stagesFile)) return;
+  const stages = readFileSync(stagesFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { name: string; ms: number; detail?: string });
+  rmSync(stagesFile, { force: true });
+  const timed = stages.filter((s) => s.name !== 'peak memory');
+  const rest = wall - timed.reduce((n, s) => n + s.ms, 0);
+  const rows = [...timed, { name: 'Astro: pages, endpoints, bundling, writing', ms: rest }];
+  console.log('\nBuild stages:');
+  for (const s of rows)
+    console.log(
+      `  ${s.name.padEnd(48)} ${(s.ms / 1000).toFixed(1).padStart(7)} s${s.detail ? `  (${s.detail})` : ''}`,
+    );
+  const memory = stages.find((s) => s.name === 'peak memory');
+  if (memory) console.log(`  ${'peak memory'.padEnd(48)} ${memory.detail}`);
+}
+report();
 
 if (result.status !== 0) {
   rmSync(temp, { recursive: true, force: true });

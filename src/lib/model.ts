@@ -14,6 +14,7 @@ import { buildSearchIndex, type BuiltSearchIndex } from './search/index.ts';
 import { buildMapData, type MapData, type MapTile } from './map-data.ts';
 import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
+import { timed } from './stages.ts';
 import { config, urls } from './site.ts';
 
 export type ModelPaper = StoredPaper;
@@ -83,9 +84,13 @@ async function buildModel(): Promise<Model> {
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
   const paperImages = papers.length <= config.paperImageLimit;
   let search: BuiltSearchIndex | undefined;
-  const related = buildSiteRelated(papers);
+  const related = timed('related papers and map', () => buildSiteRelated(papers));
   let map: { data: MapData; tiles: MapTile[] } | undefined;
-  const topics = buildSiteTopics(papers);
+  const topics = timed(
+    'topics',
+    () => buildSiteTopics(papers),
+    (t) => `${t.model.topics.length} topics`,
+  );
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {
     for (const a of topics.model.byPaper.get(p.slug) ?? []) topicPapers.get(a.topic)?.push(p);
@@ -164,16 +169,21 @@ async function buildModel(): Promise<Model> {
       return map;
     },
     searchIndex() {
-      search ??= buildSearchIndex(
-        papers.map((p, id) => ({
-          id,
-          slug: p.slug,
-          title: p.plainTitle,
-          abstract: p.plainAbstract,
-          authors: p.authors,
-          ...(p.date ? { date: p.date } : {}),
-          topics: (topics.model.byPaper.get(p.slug) ?? []).map((a) => a.topic),
-        })),
+      search ??= timed(
+        'search index',
+        () =>
+          buildSearchIndex(
+            papers.map((p, id) => ({
+              id,
+              slug: p.slug,
+              title: p.plainTitle,
+              abstract: p.plainAbstract,
+              authors: p.authors,
+              ...(p.date ? { date: p.date } : {}),
+              topics: (topics.model.byPaper.get(p.slug) ?? []).map((a) => a.topic),
+            })),
+          ),
+        (s) => `${s.files.length} files`,
       );
       return search;
     },

@@ -12,6 +12,7 @@ import { fingerprint } from '../ingest/slug.ts';
 import { DroppedPermalinksError, parseRetire, resolvePermalinks } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
+import { recordStage } from '../stages.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
@@ -39,7 +40,13 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       let files: string[];
       try {
         files = options.files();
+        const started = performance.now();
         read = await readPapers(files);
+        recordStage(
+          'read and parse the list',
+          performance.now() - started,
+          `${read.papers.length} papers`,
+        );
       } catch (error) {
         if (error instanceof PaperListError)
           throw plainError(`Cannot read the paper list.\n${error.message}`);
@@ -63,6 +70,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         if (error instanceof DroppedPermalinksError) throw plainError(error.message);
         throw error;
       }
+      const renderStarted = performance.now();
       const seen = new Set<string>();
       let rendered = 0;
       for (const [index, paper] of papers.entries()) {
@@ -87,6 +95,11 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         store.set({ id: slug, data, digest: generateDigest(data) });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      recordStage(
+        'render titles and abstracts (KaTeX), store',
+        performance.now() - renderStarted,
+        `${rendered} rendered, ${papers.length - rendered} reused`,
+      );
       logger.info(
         `${papers.length} papers from ${files.join(', ')} (${rendered} rendered, ${papers.length - rendered} reused)`,
       );
