@@ -45,6 +45,7 @@ function bind(box: HTMLElement): void {
     }
     const started = performance.now();
     try {
+      const { getClient, getFacets } = await engine();
       const [result, facets] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),
