@@ -26,6 +26,7 @@ export default defineConfig({
       registryFile: config.permalinks,
       cacheDir: config.cacheDir,
       basePath: config.basePath,
+      siteUrl: config.siteUrl,
     }),
   ],
   vite: {

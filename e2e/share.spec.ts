@@ -46,7 +46,7 @@ test.describe('sharing and citing a paper', () => {
     await page.getByRole('button', { name: 'Copy citation' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(CANONICAL);
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download .bib' }).click();
+    await page.getByRole('button', { name: 'Download .bib' }).click();
     expect((await download).suggestedFilename()).toBe(
       'sharper-bounds-for-ell-p-sensitivity-sampling.bib',
     );

@@ -69,3 +69,17 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-n
       });
   });
 }
+
+// Downloads made in the page: no .bib file per paper on the server (at 75,000 papers, 75,000 fewer files).
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(
+      new Blob([button.dataset.download ?? ''], { type: 'application/x-bibtex' }),
+    );
+    link.download = button.dataset.filename ?? 'citation.bib';
+    link.click();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+}

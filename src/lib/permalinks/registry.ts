@@ -130,17 +130,29 @@ export function resolvePermalinks<P extends Paper>(
     claimed.add(slug);
   };
 
-  // Matching rules, strongest first. Each published slug and each paper is matched once.
-  const rules: { same: (e: LiveEntry, p: LiveEntry) => boolean; retitled: boolean }[] = [
-    { same: (e, p) => e.fingerprint === p.fingerprint, retitled: false },
-    { same: (e, p) => e.arxiv !== undefined && e.arxiv === p.arxiv, retitled: true },
-    { same: (e, p) => e.abstractKey === p.abstractKey, retitled: true },
-    { same: (e, p) => e.titleKey === p.titleKey, retitled: false },
+  // Matching rules, strongest first. Each published slug and each paper is matched
+  // once. Published entries are indexed by each rule's key (in slug order), so
+  // matching stays linear at 75,000 papers.
+  const rules: { key: (e: LiveEntry) => string | undefined; retitled: boolean }[] = [
+    { key: (e) => e.fingerprint, retitled: false },
+    { key: (e) => e.arxiv, retitled: true },
+    { key: (e) => e.abstractKey, retitled: true },
+    { key: (e) => e.titleKey, retitled: false },
   ];
   for (const rule of rules) {
+    const byKey = new Map<string, [string, LiveEntry][]>();
+    for (const item of live) {
+      const k = rule.key(item[1]);
+      if (k === undefined) continue;
+      const list = byKey.get(k);
+      if (list) list.push(item);
+      else byKey.set(k, [item]);
+    }
     for (const { index, entry, paper } of ordered) {
       if (slugOf.has(index) || renamed.has(index)) continue;
-      const match = live.find(([slug, e]) => !claimed.has(slug) && rule.same(e, entry));
+      const k = rule.key(entry);
+      const match =
+        k === undefined ? undefined : byKey.get(k)?.find(([slug]) => !claimed.has(slug));
       if (!match) continue;
       const [slug, old] = match;
       if (rule.retitled && old.titleKey !== entry.titleKey && baseSlug(paper.title) !== slug) {
