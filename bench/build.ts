@@ -1,0 +1,198 @@
+/**
+ * `npm run bench` (build part): builds the site from the bundled list, 10,000
+ * and all 74,728 papers of ../shared/papers/arxiv-cs-75k.jsonl.gz — cold, then
+ * again unchanged, then with one paper edited — and records wall time, time
+ * per stage, peak memory and output size. Writes bench/build-results.md.
+ *
+ * Usage: node bench/build.ts [--sizes bundled,10000,74728] [--runs 3]
+ * Medians over --runs for the smaller sizes; the 74,728 build runs once
+ * (about ten minutes a run on this machine), which the table says.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import {
+  createReadStream,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'bundled,10000,74728' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const SOURCE = '../shared/papers/arxiv-cs-75k.jsonl.gz';
+const WORK = path.resolve('node_modules/.cache/paper-browser-bench');
+const runs = Math.max(1, Number(values.runs));
+
+interface Run {
+  wall: number;
+  stages: Map<string, number>;
+  memoryMb: number;
+  files: number;
+  bytes: number;
+}
+
+/** The first `n` lines of the arXiv sample as a JSON-lines list (edited in one abstract when asked). */
+async function sliceList(n: number, file: string, edit: boolean): Promise<void> {
+  const lines: string[] = [];
+  const rl = createInterface({ input: createReadStream(SOURCE).pipe(createGunzip()) });
+  for await (const line of rl) {
+    if (lines.length >= n) break;
+    lines.push(line);
+  }
+  rl.close();
+  if (edit && lines[0]) {
+    const first = JSON.parse(lines[0]) as { abstract: string };
+    first.abstract += ' We add one sentence to this abstract, as a curator fixing a typo would.';
+    lines[0] = JSON.stringify(first);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+function editedBundled(file: string): void {
+  const lines = readFileSync('src/content/papers.txt', 'utf8').split('\n');
+  lines[3] = `${lines[3]} We add one sentence to this abstract.`;
+  writeFileSync(file, lines.join('\n'));
+}
+
+function walk(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes };
+}
+
+function build(papers: string, name: string): Run {
+  // An edited copy of the bundled list must build the same site: same title and topics file.
+  const bundled =
+    name === 'bundled' ? { SITE_TITLE: 'Sparse Papers', TOPICS: 'src/content/topics.yaml' } : {};
+  const out = path.join(WORK, `dist-${name}`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: {
+      ...process.env,
+      PAPERS: papers,
+      PERMALINKS: path.join(WORK, `${name}.permalinks.json`),
+      CACHE_DIR: path.join(WORK, `cache-${name}`),
+      ASTRO_CACHE_DIR: path.join(WORK, `astro-${name}`),
+      ...bundled,
+    },
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0)
+    throw new Error(`build of ${name} failed:\n${result.stderr.slice(-3000)}`);
+  const stages = new Map<string, number>();
+  let memoryMb = 0;
+  for (const line of result.stdout.split('\n')) {
+    const m = /^ {2}(.+?)\s{2,}([\d.]+) s/.exec(line);
+    if (m) stages.set((m[1] ?? '').trim(), Number(m[2]));
+    const mem = /^ {2}peak memory\s+(\d+) MB/.exec(line);
+    if (mem) memoryMb = Number(mem[1]);
+  }
+  return { wall, stages, memoryMb, ...walk(out) };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? (s[(s.length - 1) / 2] as number)
+    : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+function medianRun(list: Run[]): Run {
+  const stages = new Map<string, number>();
+  for (const name of list[0]?.stages.keys() ?? [])
+    stages.set(name, median(list.map((r) => r.stages.get(name) ?? 0)));
+  return {
+    wall: median(list.map((r) => r.wall)),
+    stages,
+    memoryMb: median(list.map((r) => r.memoryMb)),
+    files: list[0]?.files ?? 0,
+    bytes: list[0]?.bytes ?? 0,
+  };
+}
+
+mkdirSync(WORK, { recursive: true });
+const rows: { size: string; n: number; cold: Run; unchanged: Run; edited: Run; runs: number }[] =
+  [];
+for (const size of (values.sizes ?? '').split(',')) {
+  const n = size === 'bundled' ? 198 : Number(size);
+  const name = size === 'bundled' ? 'bundled' : String(n);
+  const list = size === 'bundled' ? 'src/content/papers.txt' : path.join(WORK, `list-${n}.jsonl`);
+  const edited = path.join(
+    WORK,
+    size === 'bundled' ? 'list-bundled-edited.txt' : `list-${n}-edited.jsonl`,
+  );
+  if (size === 'bundled') editedBundled(edited);
+  else {
+    await sliceList(n, list, false);
+    await sliceList(n, edited, true);
+  }
+  const count = n >= 50_000 ? 1 : runs;
+  const cold: Run[] = [];
+  const unchanged: Run[] = [];
+  const changed: Run[] = [];
+  for (let r = 0; r < count; r++) {
+    for (const dir of [
+      `cache-${name}`,
+      `astro-${name}`,
+      `dist-${name}`,
+      `${name}.permalinks.json`,
+    ]) {
+      rmSync(path.join(WORK, dir), { recursive: true, force: true });
+    }
+    cold.push(build(list, name));
+    unchanged.push(build(list, name));
+    changed.push(build(edited, name));
+    console.error(
+      `${name} run ${r + 1}: cold ${cold.at(-1)?.wall.toFixed(1)} s, unchanged ${unchanged.at(-1)?.wall.toFixed(1)} s, one edited ${changed.at(-1)?.wall.toFixed(1)} s`,
+    );
+  }
+  rows.push({
+    size: name,
+    n,
+    cold: medianRun(cold),
+    unchanged: medianRun(unchanged),
+    edited: medianRun(changed),
+    runs: count,
+  });
+}
+
+const stageNames = [...new Set(rows.flatMap((r) => [...r.cold.stages.keys()]))];
+const lines = [
+  `Build benchmark (\`npm run bench\`), ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Medians of the runs shown; timings on this shared machine vary by ±20%.`,
+  '',
+  '| papers | runs | cold build s | rebuild, unchanged s | rebuild, one paper edited s | peak memory MB | files | output MB |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...rows.map(
+    (r) =>
+      `| ${r.n.toLocaleString('en')} | ${r.runs} | ${r.cold.wall.toFixed(1)} | ${r.unchanged.wall.toFixed(1)} | ${r.edited.wall.toFixed(1)} | ${r.cold.memoryMb} | ${r.cold.files.toLocaleString('en')} | ${(r.cold.bytes / 2 ** 20).toFixed(0)} |`,
+  ),
+  '',
+  'Cold build, seconds per stage:',
+  '',
+  `| stage | ${rows.map((r) => r.n.toLocaleString('en')).join(' | ')} |`,
+  `| --- | ${rows.map(() => '---').join(' | ')} |`,
+  ...stageNames.map(
+    (s) => `| ${s} | ${rows.map((r) => (r.cold.stages.get(s) ?? 0).toFixed(1)).join(' | ')} |`,
+  ),
+  '',
+];
+writeFileSync('bench/build-results.md', `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));

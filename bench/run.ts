@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: the build benchmark, the search benchmark and page weights,
+ * gathered into bench/RESULTS.md. Takes about an hour on a 2-core machine
+ * (the 74,728-paper builds dominate); `--quick` skips the 74,728 size.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const quick = process.argv.includes('--quick');
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(['bench/build.ts', '--sizes', quick ? 'bundled,10000' : 'bundled,10000,74728']);
+run(['--max-old-space-size=12000', 'bench/search.ts', ...(quick ? ['--sizes=bundled,10000'] : [])]);
+run(['scripts/build.ts']);
+run(['bench/weights.ts']);
+const read = (f: string) => readFileSync(f, 'utf8').trim();
+writeFileSync(
+  'bench/RESULTS.md',
+  [
+    '# Benchmarks',
+    '',
+    'Made by `npm run bench` (bench/run.ts). Each part can be run alone: `node bench/build.ts`, `npm run bench:search`, `node bench/weights.ts`, `npm run bench:related`, `npm run bench:topics`.',
+    '',
+    '## Build',
+    '',
+    read('bench/build-results.md'),
+    '',
+    '## Search',
+    '',
+    read('bench/search-results.md'),
+    '',
+    '## Page weights (bundled list)',
+    '',
+    read('bench/weights-results.md'),
+    '',
+  ].join('\n'),
+);
