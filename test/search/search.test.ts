@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { SearchClient } from '../../src/lib/search/client.ts';
 import { highlightRanges } from '../../src/lib/search/highlight.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 import { DOCS, makeClient, slugs } from './fixtures.ts';
@@ -170,14 +171,101 @@ describe('sharding', () => {
     expect(index.fetched.filter((p) => p.startsWith('l/'))).toHaveLength(1);
   });
 
-  test('large collections answer phrases from position files', async () => {
+  test('large collections answer common phrases from word-pair postings', async () => {
     const index = makeClient(many, { positionsMinDocs: 100 });
     expect([...index.files.keys()].some((p) => p.startsWith('p/'))).toBe(true);
     const r = await index.client.search('"about omega"', { complete: true, limit: 100 });
     expect(r.total).toBe(60);
+    expect(r.terms).toEqual(['about', 'omega']);
+    // `about_omega` is an index entry: no positions needed.
+    expect(index.fetched.filter((p) => p.startsWith('p/'))).toEqual([]);
     const none = await index.client.search('"omega about" -alpha', { complete: true, limit: 100 });
     // No document has the phrase: falls back to its words (`about` is in all 300), minus alpha.
     expect(none.total).toBe(240);
+  });
+});
+
+describe('phrases of rare word pairs', () => {
+  // 60 documents have both words apart, 2 have "beta alpha" as a phrase and
+  // 1 has "beta of the alpha"; pairs seen in fewer than 5 documents are not
+  // index entries.
+  const docs: SearchDoc[] = [
+    ...Array.from({ length: 60 }, (_, i) => ({
+      id: i,
+      slug: `apart${i}`,
+      title: `Report ${i}`,
+      abstract: `The alpha method and item${i} and then the beta method.`,
+    })),
+    { id: 100, slug: 'phrase1', title: 'Beta alpha', abstract: 'On beta alpha.' },
+    { id: 101, slug: 'phrase2', title: 'Note', abstract: 'We study beta alpha twice: beta alpha.' },
+    { id: 102, slug: 'gap', title: 'Gap', abstract: 'The beta of the alpha.' },
+  ];
+  const options = { positionsMinDocs: 10, pairMinDf: 5 };
+
+  test('many candidates: checked with the position files', async () => {
+    const index = makeClient(docs, options);
+    const r = await index.client.search('"beta alpha"', { complete: true, limit: 10 });
+    expect(r.hits.map((h) => h.slug).sort()).toEqual(['phrase1', 'phrase2']);
+    expect(r.total).toBe(2);
+    expect(index.fetched.some((p) => p.startsWith('p/'))).toBe(true);
+    // Stop words in between are gaps of their own.
+    const gap = await index.client.search('"beta of the alpha"', { complete: true });
+    expect(gap.hits.map((h) => h.slug)).toEqual(['gap']);
+  });
+
+  test('few candidates: checked in their records, without positions', async () => {
+    const index = makeClient(docs, options);
+    const r = await index.client.search('"study beta alpha"', { complete: true, limit: 10 });
+    expect(r.hits.map((h) => h.slug)).toEqual(['phrase2']);
+    expect(index.fetched.some((p) => p.startsWith('p/'))).toBe(false);
+  });
+
+  test('frequent pairs are index entries, rare ones are not', () => {
+    const built = buildSearchIndex(docs, options);
+    const postings = built.files
+      .filter((f) => f.path.startsWith('t/'))
+      .map((f) => f.body)
+      .join('\n');
+    const entries = postings.split('\n').map((line) => line.slice(0, line.indexOf(' ')));
+    expect(entries).toContain('alpha_method');
+    expect(entries).not.toContain('beta_alpha');
+  });
+});
+
+describe('the word as typed', () => {
+  test('ranks first among the words of its stem, beyond the first page', async () => {
+    const docs: SearchDoc[] = [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: i,
+        slug: `organ${i}`,
+        title: `Organ study ${i}`,
+        abstract: 'The organ of a donor, organ after organ.',
+      })),
+      { id: 99, slug: 'organizers', title: 'Workshop', abstract: 'Notes by the organizers.' },
+    ];
+    const index = makeClient(docs);
+    const r = await index.client.search('organizers', { complete: true, limit: 1 });
+    expect(r.hits.map((h) => h.slug)).toEqual(['organizers']);
+    expect(r.total).toBe(31);
+  });
+});
+
+describe('memory', () => {
+  test('the client keeps index data within its byte budget', async () => {
+    const many: SearchDoc[] = Array.from({ length: 400 }, (_, i) => ({
+      id: i,
+      slug: `m${i}`,
+      title: `Paper ${i} on topic${i % 40}`,
+      abstract: `Words word${i} and more${i % 13} text of some length to fill the records.`,
+    }));
+    const built = buildSearchIndex(many, { shardChars: 1000, docChunk: 8 });
+    const files = new Map(built.files.map((f) => [f.path, f.body]));
+    const client = new SearchClient(async (p) => files.get(p) ?? '', { cacheBytes: 20_000 });
+    for (let i = 0; i < 40; i++) {
+      const r = await client.search(`topic${i}`, { complete: true, limit: 5 });
+      expect(r.total).toBe(10);
+      expect(client.cachedBytes).toBeLessThanOrEqual(20_000 + 20_000);
+    }
   });
 });
 

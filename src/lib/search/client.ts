@@ -1,49 +1,75 @@
 /**
  * Query side, used unchanged by the browser, the evaluation tool and the
  * benchmark. It fetches index files lazily through a loader callback, keeps
- * them cached, and answers queries:
+ * them in a cache bounded by bytes, and answers queries:
  *
  * 1. The query is parsed (`query.ts`) into clauses; each clause becomes sets
  *    of weighted index terms: the stem of each word, completions of the word
  *    being typed (from the lexicon), typo corrections of unknown words of 5+
- *    letters, the glued and the split forms of joined words.
- * 2. Each term's postings come from the FlexSearch index of its shard, in
- *    impact order; the score of a document is the sum over clauses of the
- *    best `weight x idf x impact` of the clause's terms (BM25F).
- * 3. Matching: every clause for queries of up to four clauses (falling back
- *    to any clause when nothing matches all), any clause for longer ones;
- *    quoted phrases are always required and checked with word positions;
- *    `-word` removes documents.
+ *    letters, the glued and the split forms of joined words, the word pairs
+ *    of a quoted phrase.
+ * 2. A term's postings are decoded from its shard when first asked for (not
+ *    the whole shard) and cached; the score of a document is the sum over
+ *    clauses of the best `weight x idf x impact` of the clause's terms
+ *    (BM25F).
+ * 3. Matching: a document matches with any clause; queries of up to four
+ *    clauses rank documents by how many clauses they have, then by score,
+ *    and a word found exactly as typed (postings tell a stem's forms apart)
+ *    adds its idf once more. Quoted phrases are always required: answered
+ *    by the postings of their word pairs when those are indexed, else
+ *    checked in the records of the few documents with all their words, or
+ *    with word positions; `-word` removes documents.
  * 4. Filters, facet counts over all matches, sorting, then the records of
  *    the page of hits are fetched and snippets cut.
  *
  * No DOM and no Node built-ins here.
  */
-import { Index } from 'flexsearch';
+import { ByteLru } from './cache.ts';
 import { boundedDistance, maxEdits } from './fuzzy.ts';
 import {
+  DIGIT_VALUE,
   FIELD_GAP,
   FORMAT_VERSION,
+  TEXT_CHECKS,
   codeWidth,
   decodeCode,
   idf,
   impactOf,
-  shardIndexOptions,
+  pairEntry,
   shardOf,
   type DocRecord,
   type Manifest,
 } from './format.ts';
-import { highlightRanges, makeSnippet } from './highlight.ts';
-import { parseQuery, type Clause, type ParsedQuery } from './query.ts';
-import { fieldTerms, isStopword, termOf, tokenize } from './tokenize.ts';
+import { hitText } from './highlight.ts';
+import { parseQuery, type Clause } from './query.ts';
+import { isStopword, scan, termOf, type TokenSink } from './tokenize.ts';
 import type { Hit, SearchQueryOptions, SearchResult } from './types.ts';
 
 /** Fetches an index file by its relative path (e.g. `t/3.txt`). */
 export type Loader = (path: string) => Promise<string>;
 
+export interface SearchClientOptions {
+  /**
+   * Bytes of index data (downloaded files and decoded postings) kept in
+   * memory; the least recently used are dropped past it. Default 48 MB.
+   */
+  cacheBytes?: number;
+}
+
+/** A term's postings: document ids ascending, and impact levels. */
 interface Postings {
   ids: Int32Array;
-  impacts: Float32Array;
+  levels: Uint8Array;
+  /** The term's words (forms), most frequent first (absent: the term itself only). */
+  forms?: string[];
+  /** Per posting, which of `forms` the document has (bit i: forms[i]); absent: forms[0]. */
+  masks?: Uint8Array;
+}
+
+/** A postings or positions file: its text and where each line starts. */
+interface LineFile {
+  text: string;
+  starts: Int32Array;
 }
 
 interface Lexicon {
@@ -54,6 +80,7 @@ interface Lexicon {
 interface WeightedTerm {
   term: string;
   weight: number;
+  postings: Postings | null;
 }
 
 /** Terms of which a document needs at least one (the best one counts). */
@@ -61,16 +88,26 @@ type Group = WeightedTerm[];
 
 interface Alternative {
   groups: Group[];
-  /** Word offsets when the groups form a phrase (one term per group). */
+  /** Word offsets when the groups form a phrase to check (one term per group). */
   phrase?: number[];
+  /** Positions of the phrase's terms (indexes with positions). */
+  positions?: (TermPositions | null)[];
   /** Documents where the phrase was found in the text (indexes without positions). */
   verified?: Set<number>;
+  /** All groups are needed (a phrase answered by its word pairs): no partial credit. */
+  whole?: boolean;
 }
 
 interface PlannedClause {
   alternatives: Alternative[];
   /** A quoted phrase: required whatever the query length. */
   phrase: boolean;
+  /** Terms to highlight, with their weight (times idf) for choosing the snippet. */
+  marks: [string, number][];
+  /** The phrase clause, to plan again word by word if no document has it. */
+  source?: Clause;
+  /** Words as typed, with the postings of their stems, for the exact-form bonus. */
+  typed?: { word: string; postings: Postings | null }[];
 }
 
 /** Up to this many completions of the word being typed. */
@@ -79,10 +116,12 @@ const MAX_COMPLETIONS = 12;
 const MAX_CORRECTIONS = 6;
 const COMPLETION_WEIGHT = 0.6;
 const CORRECTION_WEIGHT = [1, 0.55, 0.35];
-/** Weight (times idf) of a query word found exactly as typed, in the second stage. */
+/** Weight (times idf) of a query word found exactly as typed. */
 const EXACT_BONUS = 1;
 /** Queries of up to this many clauses rank documents by how many they satisfy, then by score. */
 const TIERED_UP_TO = 4;
+
+const DEFAULT_CACHE_BYTES = 48 * 1024 * 1024;
 
 const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -105,13 +144,14 @@ class TopK {
   constructor(k: number) {
     this.k = k;
   }
-  push(d: number, kd: number): void {
+  /** Adds `d` if it ranks; returns the smallest key that can still rank. */
+  push(d: number, kd: number): number {
     const { ids, keys, k } = this;
-    if (k <= 0) return;
+    if (k <= 0) return Infinity;
     let j = ids.length;
     if (j === k) {
       const lastKey = keys[k - 1] as number;
-      if (kd < lastKey || (kd === lastKey && d < (ids[k - 1] as number))) return;
+      if (kd < lastKey || (kd === lastKey && d < (ids[k - 1] as number))) return lastKey;
       j = k - 1;
     } else {
       ids.push(d);
@@ -126,46 +166,49 @@ class TopK {
     }
     ids[j] = d;
     keys[j] = kd;
+    return ids.length === k ? (keys[k - 1] as number) : -Infinity;
   }
+}
+
+/** Scratch arrays of collection size, reused by every query. */
+interface Scratch {
+  groupMax: Float64Array;
+  altScore: Float64Array;
+  altCount: Uint8Array;
+  clauseScore: Float64Array;
+  clauseSat: Uint8Array;
+  total: Float64Array;
+  satisfied: Uint16Array;
+  phrases: Uint16Array;
+  touched: Uint8Array;
+  excluded: Uint8Array;
+  yearIndex: Int16Array;
+  groupStack: Int32Array;
+  altStack: Int32Array;
+  clauseStack: Int32Array;
+  touchedList: Int32Array;
+  touchedCount: number;
+  excludedList: Int32Array;
+  excludedCount: number;
 }
 
 export class SearchClient {
   private readonly load: Loader;
   private manifestP: Promise<Manifest> | undefined;
-  private readonly shards = new Map<number, Promise<Index>>();
-  private readonly positionFiles = new Map<number, Promise<Record<string, string>>>();
-  private readonly lexicons = new Map<number, Promise<Lexicon>>();
-  private readonly docChunks = new Map<number, Promise<DocRecord[]>>();
+  /** Downloaded files (parsed) and decoded postings, by key, bounded by bytes. */
+  private readonly cache: ByteLru<unknown>;
   private topicsP: Promise<{ start: Uint32Array; codes: Uint16Array }> | undefined;
   private titleRankP: Promise<Uint32Array> | undefined;
-  private readonly postings = new Map<string, Postings | null>();
-  private readonly positions = new Map<string, TermPositions>();
   // Completions and corrections by word: typing and deleting repeats them.
   private readonly completionCache = new Map<string, Promise<string[]>>();
   private readonly correctionCache = new Map<string, Promise<WeightedTerm[]>>();
-  // Scratch arrays of collection size, reused by every query (the scoring
-  // part of a query is synchronous, so queries never share them at once).
-  private scratch:
-    | {
-        groupMax: Float64Array;
-        altScore: Float64Array;
-        altCount: Uint8Array;
-        clauseScore: Float64Array;
-        clauseSat: Uint8Array;
-        total: Float64Array;
-        satisfied: Uint16Array;
-        phrases: Uint16Array;
-        touched: Uint8Array;
-        excluded: Uint8Array;
-        yearIndex: Int16Array;
-        groupStack: Int32Array;
-        altStack: Int32Array;
-        clauseStack: Int32Array;
-      }
-    | undefined;
+  private impactTable = new Float64Array(0);
+  // The scoring part of a query is synchronous, so queries never share these at once.
+  private scratch: Scratch | undefined;
 
-  constructor(load: Loader) {
+  constructor(load: Loader, options: SearchClientOptions = {}) {
     this.load = load;
+    this.cache = new ByteLru(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
   }
 
   /** Fetches the manifest (the only file every query needs). */
@@ -174,31 +217,49 @@ export class SearchClient {
       const m = JSON.parse(text) as Manifest;
       if (m.version !== FORMAT_VERSION)
         throw new Error(`search index format ${m.version}, expected ${FORMAT_VERSION}`);
+      this.impactTable = Float64Array.from({ length: m.resolution }, (_, s) =>
+        impactOf(s, m.k1, m.resolution),
+      );
       return m;
     });
+    this.manifestP.catch(() => (this.manifestP = undefined));
     return this.manifestP;
   }
 
-  private shard(i: number, resolution: number): Promise<Index> {
-    let p = this.shards.get(i);
+  /** Estimated bytes of index data held in memory (bounded by `cacheBytes`). */
+  get cachedBytes(): number {
+    return this.cache.size;
+  }
+
+  /** A file, parsed by `parse`, from the cache or the loader (`size`: its bytes once parsed). */
+  private file<T>(
+    path: string,
+    parse: (text: string) => T,
+    size: (text: string) => number,
+  ): Promise<T> {
+    const key = `f:${path}`;
+    let p = this.cache.get(key) as Promise<T> | undefined;
     if (!p) {
-      p = this.load(`t/${i}.txt`).then((text) => {
-        const index = new Index(shardIndexOptions(resolution));
-        for (const line of text.split('\n')) {
-          const tab = line.indexOf('\t');
-          if (tab > 0) index.import(line.slice(0, tab), line.slice(tab + 1));
-        }
-        return index;
+      const loading = this.load(path).then((text) => {
+        this.cache.resize(key, loading, size(text));
+        return parse(text);
       });
-      this.shards.set(i, p);
+      p = loading;
+      this.cache.set(key, p, 0);
+      // A failed download is forgotten, to be tried again.
+      loading.catch(() => this.cache.delete(key));
     }
     return p;
   }
 
+  private lineFile(path: string): Promise<LineFile> {
+    return this.file(path, lineFile, (text) => text.length * 2 + text.length / 8);
+  }
+
   private lexicon(i: number): Promise<Lexicon> {
-    let p = this.lexicons.get(i);
-    if (!p) {
-      p = this.load(`l/${i}.txt`).then((text) => {
+    return this.file(
+      `l/${i}.txt`,
+      (text) => {
         const lines = text ? text.split('\n') : [];
         const words: string[] = [];
         const df = new Int32Array(lines.length);
@@ -208,19 +269,17 @@ export class SearchClient {
           df[j] = Number(line.slice(sp + 1));
         });
         return { words, df };
-      });
-      this.lexicons.set(i, p);
-    }
-    return p;
+      },
+      (text) => text.length * 6,
+    );
   }
 
   private docChunk(i: number): Promise<DocRecord[]> {
-    let p = this.docChunks.get(i);
-    if (!p) {
-      p = this.load(`d/${i}.json`).then((text) => JSON.parse(text) as DocRecord[]);
-      this.docChunks.set(i, p);
-    }
-    return p;
+    return this.file(
+      `d/${i}.json`,
+      (text) => JSON.parse(text) as DocRecord[],
+      (text) => text.length * 3,
+    );
   }
 
   private topics(m: Manifest): Promise<{ start: Uint32Array; codes: Uint16Array }> {
@@ -228,22 +287,26 @@ export class SearchClient {
       (text) => {
         const width = codeWidth(m.topics.length);
         const start = new Uint32Array(m.n + 1);
-        const codes: number[] = [];
+        let count = 0;
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 32) count++;
+        const codes = new Uint16Array(count / width);
+        let c = 0;
         let doc = 0;
         let i = 0;
         while (doc < m.n) {
-          start[doc] = codes.length;
-          while (i < text.length && text[i] !== ' ') {
-            codes.push(decodeCode(text, i, width));
+          start[doc] = c;
+          while (i < text.length && text.charCodeAt(i) !== 32) {
+            codes[c++] = decodeCode(text, i, width);
             i += width;
           }
           i++;
           doc++;
         }
-        start[m.n] = codes.length;
-        return { start, codes: Uint16Array.from(codes) };
+        start[m.n] = c;
+        return { start, codes };
       },
     );
+    this.topicsP.catch(() => (this.topicsP = undefined));
     return this.topicsP;
   }
 
@@ -254,32 +317,44 @@ export class SearchClient {
         r[id] = decodeCode(text, id * m.titleRankWidth, m.titleRankWidth);
       return r;
     });
+    this.titleRankP.catch(() => (this.titleRankP = undefined));
     return this.titleRankP;
   }
 
-  /** Loads the shards of `terms` and decodes their postings (cached). */
-  private async fetchPostings(m: Manifest, terms: Iterable<string>): Promise<void> {
-    const want = [...new Set(terms)].filter((t) => !this.postings.has(t));
-    const byShard = new Map<number, string[]>();
-    for (const t of want) {
-      const s = shardOf(m.shards, t);
-      const list = byShard.get(s);
-      if (list) list.push(t);
-      else byShard.set(s, [t]);
-    }
-    await Promise.all(
-      [...byShard].map(async ([s, list]) => {
-        const index = await this.shard(s, m.resolution);
-        for (const t of list) this.postings.set(t, decodePostings(index, t, m));
-      }),
-    );
+  /** Postings of `term` (null when it is not indexed), decoded once and cached. */
+  private async postings(m: Manifest, term: string): Promise<Postings | null> {
+    const key = `t:${term}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit as Postings | null;
+    const shard = await this.lineFile(`t/${shardOf(m.shards, term)}.txt`);
+    const again = this.cache.get(key);
+    if (again !== undefined) return again as Postings | null;
+    const p = decodePostings(shard, term);
+    this.cache.set(key, p, p ? p.ids.length * 5 + 64 : 64);
+    return p;
   }
 
-  private df(term: string): number {
-    return this.postings.get(term)?.ids.length ?? 0;
+  private async weighted(m: Manifest, term: string, weight: number): Promise<WeightedTerm> {
+    return { term, weight, postings: await this.postings(m, term) };
   }
 
-  private async lexiconFor(m: Manifest, firstChar: string): Promise<Lexicon> {
+  /** Positions of `term`, aligned with its postings (null: none stored). */
+  private async positionsOf(
+    m: Manifest,
+    term: string,
+    postings: Postings | null,
+  ): Promise<TermPositions | null> {
+    if (!postings || m.positions.length === 0) return null;
+    const key = `p:${term}`;
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit as TermPositions | null;
+    const file = await this.lineFile(`p/${shardOf(m.positions, term)}.txt`);
+    const tp = decodePositions(file, term, postings.ids.length);
+    this.cache.set(key, tp, tp ? tp.pos.length * 4 + tp.start.length * 4 + 64 : 64);
+    return tp;
+  }
+
+  private lexiconFor(m: Manifest, firstChar: string): Promise<Lexicon> {
     return this.lexicon(shardOf(m.lexicon, firstChar));
   }
 
@@ -344,10 +419,12 @@ export class SearchClient {
         if (!old || d < old.dist || (d === old.dist && df > old.df)) found.set(t, { dist: d, df });
       }
     }
-    return [...found]
+    const best = [...found]
       .sort((a, b) => a[1].dist - b[1].dist || b[1].df - a[1].df || utf16Compare(a[0], b[0]))
-      .slice(0, MAX_CORRECTIONS)
-      .map(([term, { dist }]) => ({ term, weight: CORRECTION_WEIGHT[dist] ?? 0.3 }));
+      .slice(0, MAX_CORRECTIONS);
+    return Promise.all(
+      best.map(([term, { dist }]) => this.weighted(m, term, CORRECTION_WEIGHT[dist] ?? 0.3)),
+    );
   }
 
   /**
@@ -363,19 +440,16 @@ export class SearchClient {
     exact: boolean,
   ): Promise<Group> {
     const stemmed = termOf(word);
-    const group: Group = [{ term: stemmed, weight: 1 }];
-    let completions: string[] = [];
-    if (prefix) {
-      completions = await this.completions(m, word);
-      for (const t of completions)
-        if (t !== stemmed) group.push({ term: t, weight: COMPLETION_WEIGHT });
-    }
-    await this.fetchPostings(
-      m,
-      group.map((g) => g.term),
-    );
+    const completions = prefix ? await this.completions(m, word) : [];
+    const group: Group = await Promise.all([
+      this.weighted(m, stemmed, 1),
+      ...completions
+        .filter((t) => t !== stemmed)
+        .map((t) => this.weighted(m, t, COMPLETION_WEIGHT)),
+    ]);
     if (exact) return group;
-    const df = Math.max(...group.map((g) => this.df(g.term)));
+    let df = 0;
+    for (const g of group) df = Math.max(df, g.postings?.ids.length ?? 0);
     if (
       word.length >= 5 &&
       !/\d/u.test(word) &&
@@ -387,10 +461,6 @@ export class SearchClient {
         prefix && completions.length === 0,
         df === 0 ? 1 : df * 10,
       );
-      await this.fetchPostings(
-        m,
-        fixes.map((f) => f.term),
-      );
       for (const f of fixes) if (!group.some((g) => g.term === f.term)) group.push(f);
     }
     return group;
@@ -398,20 +468,23 @@ export class SearchClient {
 
   private async plan(m: Manifest, clause: Clause, negated: boolean): Promise<PlannedClause> {
     switch (clause.kind) {
-      case 'word':
+      case 'word': {
+        const group = await this.wordGroup(m, clause.word, clause.prefix, negated || clause.exact);
         return {
-          alternatives: [
-            {
-              groups: [
-                await this.wordGroup(m, clause.word, clause.prefix, negated || clause.exact),
-              ],
-            },
-          ],
+          alternatives: [{ groups: [group] }],
           phrase: false,
+          marks: marksOf([group], m),
+          typed: [{ word: clause.word, postings: (group[0] as WeightedTerm).postings }],
         };
+      }
       case 'compound': {
         const joined = await this.wordGroup(m, clause.joined, clause.prefix && !negated, true);
-        if (negated) return { alternatives: [{ groups: [joined] }], phrase: false };
+        if (negated)
+          return {
+            alternatives: [{ groups: [joined] }],
+            phrase: false,
+            marks: marksOf([joined], m),
+          };
         const parts = clause.parts.filter((p) => !isStopword(p));
         const groups = await Promise.all(
           // The last part is completed while typed, unless it is a single
@@ -422,37 +495,85 @@ export class SearchClient {
         );
         const alternatives: Alternative[] = [{ groups: [joined] }];
         if (groups.length) alternatives.push({ groups });
-        return { alternatives, phrase: false };
+        return {
+          alternatives,
+          phrase: false,
+          marks: marksOf([joined, ...groups], m),
+          typed: parts.map((word, i) => ({
+            word,
+            postings: (groups[i]?.[0] as WeightedTerm).postings,
+          })),
+        };
       }
-      case 'phrase': {
-        const groups = clause.words.map((w) => [{ term: termOf(w.word), weight: 1 }]);
-        const terms = groups.map((g) => (g[0] as WeightedTerm).term);
-        await this.fetchPostings(m, terms);
-        const alt: Alternative = { groups, phrase: clause.words.map((w) => w.offset) };
-        if (m.positions) await this.fetchPositions(m, terms);
-        else alt.verified = await this.verifyInText(m, terms, alt.phrase as number[]);
-        return { alternatives: [alt], phrase: true };
-      }
+      case 'phrase':
+        return this.planPhrase(m, clause);
     }
   }
 
-  private async fetchPositions(m: Manifest, terms: string[]): Promise<void> {
-    await Promise.all(
-      terms.map(async (t) => {
-        if (this.positions.has(t)) return;
-        const s = shardOf(m.shards, t);
-        let p = this.positionFiles.get(s);
-        if (!p) {
-          p = this.load(`p/${s}.txt`).then((text) => JSON.parse(text) as Record<string, string>);
-          this.positionFiles.set(s, p);
-        }
-        const file = await p;
-        if (!this.positions.has(t)) this.positions.set(t, decodePositions(file[t] ?? ''));
+  /**
+   * A quoted phrase: by the postings of its word pairs when every pair is
+   * indexed (common phrases), else by its words and their positions.
+   */
+  private async planPhrase(
+    m: Manifest,
+    clause: Extract<Clause, { kind: 'phrase' }>,
+  ): Promise<PlannedClause> {
+    const terms = clause.words.map((w) => termOf(w.word));
+    const offsets = clause.words.map((w) => w.offset);
+    // Postings of the phrase's indexed pairs, to narrow the candidates below.
+    const known: Postings[] = [];
+    if (m.pairs) {
+      const names: string[] = [];
+      for (let i = 1; i < terms.length; i++) {
+        const gap = (offsets[i] as number) - (offsets[i - 1] as number);
+        if (gap <= m.pairMaxGap)
+          names.push(pairEntry(terms[i - 1] as string, terms[i] as string, gap));
+      }
+      const pairs = await Promise.all(names.map((p) => this.weighted(m, p, 1)));
+      if (names.length === terms.length - 1 && pairs.every((p) => p.postings)) {
+        let best = 0;
+        for (const p of pairs) best = Math.max(best, idf((p.postings as Postings).ids.length, m.n));
+        return {
+          alternatives: [{ groups: pairs.map((p) => [p]), whole: true }],
+          phrase: true,
+          marks: terms.map((t) => [t, best]),
+          source: clause,
+        };
+      }
+      for (const p of pairs) if (p.postings) known.push(p.postings);
+    }
+    // Some pair is not indexed (so the phrase is rare): its words, checked
+    // in the records of the few documents that have them all, else with
+    // the words' positions.
+    const groups = await Promise.all(terms.map((t) => this.weighted(m, t, 1).then((w) => [w])));
+    const alt: Alternative = { groups, phrase: offsets, whole: true };
+    const lists = [...groups.map((g) => (g[0] as WeightedTerm).postings), ...known];
+    const candidates = lists.every((p) => p) ? intersectIds(lists as Postings[]) : [];
+    if (m.positions.length && candidates.length > TEXT_CHECKS) {
+      alt.positions = await Promise.all(
+        groups.map((g) =>
+          this.positionsOf(m, (g[0] as WeightedTerm).term, (g[0] as WeightedTerm).postings),
+        ),
+      );
+    } else {
+      alt.verified = await this.verifyInText(m, terms, offsets, candidates);
+    }
+    return { alternatives: [alt], phrase: true, marks: marksOf(groups, m), source: clause };
+  }
+
+  /** The words of a phrase no document has, as clauses of their own. */
+  private async unquote(m: Manifest, c: PlannedClause): Promise<PlannedClause[]> {
+    const source = c.source;
+    if (!source || source.kind !== 'phrase') return [c];
+    return Promise.all(
+      source.words.map(async (w) => {
+        const g = [await this.weighted(m, termOf(w.word), 1)];
+        return { alternatives: [{ groups: [g] }], phrase: false, marks: marksOf([g], m) };
       }),
     );
   }
 
-  private scratchFor(m: Manifest): NonNullable<SearchClient['scratch']> {
+  private scratchFor(m: Manifest): Scratch {
     if (!this.scratch || this.scratch.total.length !== m.n) {
       const yearIndex = new Int16Array(m.n).fill(-1);
       m.years.forEach(([, first], i) => {
@@ -473,10 +594,21 @@ export class SearchClient {
         yearIndex,
         groupStack: new Int32Array(m.n),
         altStack: new Int32Array(m.n),
-        clauseStack: new Int32Array(2 * m.n),
+        clauseStack: new Int32Array(m.n),
+        touchedList: new Int32Array(m.n),
+        touchedCount: 0,
+        excludedList: new Int32Array(m.n),
+        excludedCount: 0,
       };
     }
     return this.scratch;
+  }
+
+  private touch(s: Scratch, d: number): void {
+    if (s.touched[d] === 0) {
+      s.touched[d] = 1;
+      s.touchedList[s.touchedCount++] = d;
+    }
   }
 
   /**
@@ -487,10 +619,28 @@ export class SearchClient {
     m: Manifest,
     c: PlannedClause,
     mode: 'score' | 'exclude',
-    touchedList: number[],
     partial: boolean,
+    exact: boolean,
   ): void {
     const s = this.scratchFor(m);
+    const only = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
+    if (mode === 'score' && only && isPlainWord(c)) {
+      // Fast path for a plain word: the best of its terms goes straight to
+      // the total, with the bonus for the word as typed.
+      const typed = c.typed?.length === 1 ? c.typed[0] : undefined;
+      this.addGroup(
+        m,
+        s,
+        only.groups[0] as Group,
+        exact && typed ? exactForm(m, typed) : undefined,
+      );
+      return;
+    }
+    if (only?.whole && only.groups.every((g) => g.length === 1)) {
+      // Every one of single terms: intersect the postings.
+      this.intersect(m, s, c, only, mode);
+      return;
+    }
     const {
       groupMax,
       altScore,
@@ -501,25 +651,19 @@ export class SearchClient {
       altStack,
       clauseStack,
     } = s;
-    const only = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
-    if (mode === 'score' && only && !only.phrase && only.groups.length === 1) {
-      // Fast path for a plain word: the best of its terms goes straight to the total.
-      this.addGroup(m, only.groups[0] as Group, touchedList);
-      return;
-    }
+    const table = this.impactTable;
     let clauseTop = 0;
     for (const alt of c.alternatives) {
       let altTop = 0;
       for (const group of alt.groups) {
         let groupTop = 0;
-        for (const { term, weight } of group) {
-          const p = this.postings.get(term);
-          if (!p) continue;
-          const w = weight * idf(p.ids.length, m.n);
-          const { ids, impacts } = p;
+        for (const { weight, postings } of group) {
+          if (!postings) continue;
+          const { ids, levels } = postings;
+          const w = weight * idf(ids.length, m.n);
           for (let i = 0; i < ids.length; i++) {
             const d = ids[i] as number;
-            const v = w * (impacts[i] as number);
+            const v = w * (table[levels[i] as number] as number);
             const old = groupMax[d] as number;
             if (old === 0) groupStack[groupTop++] = d;
             if (v > old) groupMax[d] = v;
@@ -537,10 +681,10 @@ export class SearchClient {
       for (let i = 0; i < altTop; i++) {
         const d = altStack[i] as number;
         let sat = altCount[d] === need && need > 0;
-        if (sat && alt.phrase) sat = this.phraseAt(d, alt);
+        if (sat && alt.phrase) sat = phraseAt(d, alt);
         // In short queries only a complete alternative scores (a lone `p` is
         // no match for `top-p`); long ones give the parts partial credit.
-        const score = sat || (partial && !alt.phrase) ? (altScore[d] as number) : 0;
+        const score = sat || (partial && !alt.whole) ? (altScore[d] as number) : 0;
         if (clauseSat[d] === 0 && clauseScore[d] === 0) clauseStack[clauseTop++] = d;
         if (score > (clauseScore[d] as number)) clauseScore[d] = score;
         if (sat) clauseSat[d] = 1;
@@ -548,17 +692,17 @@ export class SearchClient {
         altCount[d] = 0;
       }
     }
-    const { total, satisfied, phrases, touched, excluded } = s;
+    const { total, satisfied, phrases, excluded } = s;
     for (let i = 0; i < clauseTop; i++) {
       const d = clauseStack[i] as number;
       if (mode === 'exclude') {
-        if (clauseSat[d]) excluded[d] = 1;
+        if (clauseSat[d] && excluded[d] === 0) {
+          excluded[d] = 1;
+          s.excludedList[s.excludedCount++] = d;
+        }
       } else if (clauseScore[d] !== 0 || clauseSat[d] !== 0) {
         const sc = clauseScore[d] as number;
-        if (!touched[d] && sc > 0) {
-          touched[d] = 1;
-          touchedList.push(d);
-        }
+        if (sc > 0) this.touch(s, d);
         total[d] = (total[d] as number) + sc;
         if (clauseSat[d]) {
           satisfied[d] = (satisfied[d] as number) + 1;
@@ -570,39 +714,122 @@ export class SearchClient {
     }
   }
 
-  private addGroup(m: Manifest, group: Group, touchedList: number[]): void {
-    const { groupMax, groupStack, total, satisfied, touched } = this.scratch as NonNullable<
-      SearchClient['scratch']
-    >;
-    const postings = group.map((g) => ({ p: this.postings.get(g.term), weight: g.weight }));
-    const present = postings.filter((x) => x.p);
+  /**
+   * A clause whose one alternative needs all its terms (a phrase, by word
+   * pairs or by words and positions): the documents in every postings
+   * list, walking the shortest one.
+   */
+  private intersect(
+    m: Manifest,
+    s: Scratch,
+    c: PlannedClause,
+    alt: Alternative,
+    mode: 'score' | 'exclude',
+  ): void {
+    const k = alt.groups.length;
+    const lists: Postings[] = [];
+    const weights: number[] = [];
+    for (const g of alt.groups) {
+      const { postings, weight } = g[0] as WeightedTerm;
+      if (!postings) return;
+      lists.push(postings);
+      weights.push(weight * idf(postings.ids.length, m.n));
+    }
+    if (k === 0) return;
+    let shortest = 0;
+    for (let j = 1; j < k; j++)
+      if ((lists[j] as Postings).ids.length < (lists[shortest] as Postings).ids.length)
+        shortest = j;
+    const table = this.impactTable;
+    const at = new Int32Array(k);
+    const base = lists[shortest] as Postings;
+    const { total, satisfied, phrases, excluded } = s;
+    outer: for (let i = 0; i < base.ids.length; i++) {
+      const d = base.ids[i] as number;
+      let score = (weights[shortest] as number) * (table[base.levels[i] as number] as number);
+      for (let j = 0; j < k; j++) {
+        if (j === shortest) continue;
+        const { ids, levels } = lists[j] as Postings;
+        // Gallop to the first id >= d.
+        let lo = at[j] as number;
+        let step = 1;
+        let hi = lo;
+        while (hi < ids.length && (ids[hi] as number) < d) {
+          lo = hi + 1;
+          hi += step;
+          step *= 2;
+        }
+        if (hi > ids.length) hi = ids.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((ids[mid] as number) < d) lo = mid + 1;
+          else hi = mid;
+        }
+        at[j] = lo;
+        if (lo >= ids.length) break outer;
+        if (ids[lo] !== d) continue outer;
+        score += (weights[j] as number) * (table[levels[lo] as number] as number);
+      }
+      if (alt.phrase && !phraseAt(d, alt)) continue;
+      if (mode === 'exclude') {
+        if (excluded[d] === 0) {
+          excluded[d] = 1;
+          s.excludedList[s.excludedCount++] = d;
+        }
+        continue;
+      }
+      if (score > 0) this.touch(s, d);
+      total[d] = (total[d] as number) + score;
+      satisfied[d] = (satisfied[d] as number) + 1;
+      if (c.phrase) phrases[d] = (phrases[d] as number) + 1;
+    }
+  }
+
+  private addGroup(m: Manifest, s: Scratch, group: Group, exact: ExactForm | undefined): void {
+    const { groupMax, groupStack, total, satisfied, touched, touchedList } = s;
+    const table = this.impactTable;
+    const present = group.filter((g) => g.postings);
     if (present.length === 1) {
-      const { p, weight } = present[0] as { p: Postings; weight: number };
-      const w = weight * idf(p.ids.length, m.n);
-      const { ids, impacts } = p;
+      const { postings, weight } = present[0] as WeightedTerm;
+      const { ids, levels } = postings as Postings;
+      const w = weight * idf(ids.length, m.n);
+      const e = exact?.postings === postings ? exact : undefined;
+      const bonus = e ? e.bonus : 0;
+      const masks = e?.masks;
+      const bit = e ? e.bit : 0;
+      let count = s.touchedCount;
       for (let i = 0; i < ids.length; i++) {
         const d = ids[i] as number;
-        total[d] = (total[d] as number) + w * (impacts[i] as number);
+        let v = w * (table[levels[i] as number] as number);
+        if (bonus !== 0 && (masks === undefined || ((masks[i] as number) & bit) !== 0)) v += bonus;
+        total[d] = (total[d] as number) + v;
         satisfied[d] = (satisfied[d] as number) + 1;
         if (touched[d] === 0) {
           touched[d] = 1;
-          touchedList.push(d);
+          touchedList[count++] = d;
         }
       }
+      s.touchedCount = count;
       return;
     }
     let top = 0;
-    for (const { p, weight } of present) {
-      const { ids, impacts } = p as Postings;
+    for (const { postings, weight } of present) {
+      const { ids, levels } = postings as Postings;
       const w = weight * idf(ids.length, m.n);
+      const e = exact?.postings === postings ? exact : undefined;
+      const bonus = e ? e.bonus : 0;
+      const masks = e?.masks;
+      const bit = e ? e.bit : 0;
       for (let i = 0; i < ids.length; i++) {
         const d = ids[i] as number;
-        const v = w * (impacts[i] as number);
+        let v = w * (table[levels[i] as number] as number);
+        if (bonus !== 0 && (masks === undefined || ((masks[i] as number) & bit) !== 0)) v += bonus;
         const old = groupMax[d] as number;
         if (old === 0) groupStack[top++] = d;
         if (v > old) groupMax[d] = v;
       }
     }
+    let count = s.touchedCount;
     for (let i = 0; i < top; i++) {
       const d = groupStack[i] as number;
       total[d] = (total[d] as number) + (groupMax[d] as number);
@@ -610,82 +837,69 @@ export class SearchClient {
       groupMax[d] = 0;
       if (touched[d] === 0) {
         touched[d] = 1;
-        touchedList.push(d);
+        touchedList[count++] = d;
       }
     }
+    s.touchedCount = count;
   }
 
   /**
-   * Small collections ship no positions: the documents that have every word
-   * of the phrase are read (their records are small and cached) and checked.
+   * Collections without positions: the documents that have every word of
+   * the phrase are read (their records are small and cached) and checked.
    */
   private async verifyInText(
     m: Manifest,
     terms: string[],
     offsets: number[],
+    docs: readonly number[],
   ): Promise<Set<number>> {
-    let docs: number[] | undefined;
-    for (const t of terms) {
-      const ids = this.postings.get(t)?.ids ?? new Int32Array(0);
-      if (!docs) docs = Array.from(ids);
-      else {
-        const have = new Set(ids);
-        docs = docs.filter((d) => have.has(d));
-      }
-    }
     const out = new Set<number>();
+    const sink = new PositionSink(terms);
     await Promise.all(
-      (docs ?? []).map(async (d) => {
+      docs.map(async (d) => {
         const [, , title, , , , , abstract] = await this.record(m, d);
-        const t = fieldTerms(title, 0);
-        const a = fieldTerms(abstract, t.nextPos + FIELD_GAP);
-        const lists = terms.map((term) => [
-          ...(t.positions.get(term) ?? []),
-          ...(a.positions.get(term) ?? []),
-        ]);
-        if (phraseIn(lists, offsets)) out.add(d);
+        sink.reset();
+        scan(abstract, scan(title, 0, sink) + FIELD_GAP, sink);
+        if (phraseIn(sink.lists, offsets)) out.add(d);
       }),
     );
     return out;
   }
 
-  private phraseAt(doc: number, alt: Alternative): boolean {
-    if (alt.verified) return alt.verified.has(doc);
-    const lists = alt.groups.map((g) =>
-      positionsOf(this.positions.get((g[0] as WeightedTerm).term), doc),
-    );
-    return phraseIn(lists, alt.phrase as number[]);
-  }
-
-  /** Scores every clause; returns the documents touched. */
-  private scoreAll(m: Manifest, include: PlannedClause[], exclude: PlannedClause[]): number[] {
-    const touchedList: number[] = [];
+  /** Scores every clause; the documents touched are in `touchedList`. */
+  private scoreAll(
+    m: Manifest,
+    include: PlannedClause[],
+    exclude: PlannedClause[],
+    exact: boolean,
+  ): void {
     const partial = include.length > TIERED_UP_TO;
-    for (const c of include) this.evaluate(m, c, 'score', touchedList, partial);
-    for (const c of exclude) this.evaluate(m, c, 'exclude', touchedList, false);
-    return touchedList;
+    for (const c of include) this.evaluate(m, c, 'score', partial, exact);
+    for (const c of exclude) this.evaluate(m, c, 'exclude', false, false);
+    if (exact) this.exactBonus(m, this.scratchFor(m), include);
   }
 
   /** Whether a touched document is not excluded and has every quoted phrase. */
-  private anyMatch(touchedList: readonly number[], phraseCount: number): boolean {
-    const { excluded, phrases, total } = this.scratch as NonNullable<SearchClient['scratch']>;
-    for (let i = 0; i < touchedList.length; i++) {
+  private anyMatch(s: Scratch, phraseCount: number): boolean {
+    const { excluded, phrases, total, touchedList } = s;
+    for (let i = 0; i < s.touchedCount; i++) {
       const d = touchedList[i] as number;
       if (excluded[d] === 0 && phrases[d] === phraseCount && (total[d] as number) > 0) return true;
     }
     return false;
   }
 
-  private resetScratch(touchedList: readonly number[]): void {
-    const s = this.scratch;
-    if (!s) return;
-    for (const d of touchedList) {
+  private resetScratch(s: Scratch): void {
+    for (let i = 0; i < s.touchedCount; i++) {
+      const d = s.touchedList[i] as number;
       s.total[d] = 0;
       s.satisfied[d] = 0;
       s.phrases[d] = 0;
       s.touched[d] = 0;
     }
-    s.excluded.fill(0);
+    s.touchedCount = 0;
+    for (let i = 0; i < s.excludedCount; i++) s.excluded[s.excludedList[i] as number] = 0;
+    s.excludedCount = 0;
   }
 
   /** Runs a query. See `SearchQueryOptions` for filters, sorting and paging. */
@@ -705,23 +919,60 @@ export class SearchClient {
 
     // ---- synchronous scoring from here on ----
     const s = this.scratchFor(m);
-    let touchedList = this.scoreAll(m, include, exclude);
+    this.resetScratch(s);
+    // Short queries: stemming conflates words (`organizers` and `organ`,
+    // `understandable` and `understand`); a document with a word exactly as
+    // typed gets its idf once more.
+    const exact = sort === 'relevance' && include.length <= TIERED_UP_TO;
+    this.scoreAll(m, include, exclude, exact);
     let phraseCount = include.filter((c) => c.phrase).length;
-    if (include.length > 0 && phraseCount > 0 && !this.anyMatch(touchedList, phraseCount)) {
+    if (include.length > 0 && phraseCount > 0 && !this.anyMatch(s, phraseCount)) {
       // No document has the quoted phrase: fall back to its words.
-      this.resetScratch(touchedList);
-      include = include.flatMap((c) =>
-        c.phrase
-          ? (c.alternatives[0]?.groups ?? []).map((g) => ({
-              alternatives: [{ groups: [g] }],
-              phrase: false,
-            }))
-          : [c],
-      );
+      this.resetScratch(s);
+      include = (
+        await Promise.all(include.map((c) => (c.phrase ? this.unquote(m, c) : [c])))
+      ).flat();
       phraseCount = 0;
-      touchedList = this.scoreAll(m, include, exclude);
+      this.scoreAll(m, include, exclude, exact);
     }
-    // Short queries rank documents with more of the words first.
+    return this.collect(m, s, include, phraseCount, options, topicData, titleRank, {
+      limit,
+      offset,
+      sort,
+    });
+  }
+
+  /** The exact-form bonus of clauses not scored by `addGroup` (joined words' parts). */
+  private exactBonus(m: Manifest, s: Scratch, include: PlannedClause[]): void {
+    const { total, touched } = s;
+    for (const c of include) {
+      if (!c.typed || isPlainWord(c)) continue;
+      for (const typed of c.typed) {
+        const e = exactForm(m, typed);
+        if (!e) continue;
+        const { ids } = e.postings;
+        const { masks, bit, bonus } = e;
+        for (let i = 0; i < ids.length; i++) {
+          const d = ids[i] as number;
+          if (touched[d] && (!masks || ((masks[i] as number) & bit) !== 0))
+            total[d] = (total[d] as number) + bonus;
+        }
+      }
+    }
+  }
+
+  private async collect(
+    m: Manifest,
+    s: Scratch,
+    include: PlannedClause[],
+    phraseCount: number,
+    options: SearchQueryOptions,
+    topicData: { start: Uint32Array; codes: Uint16Array },
+    titleRank: Uint32Array | undefined,
+    { limit, offset, sort }: { limit: number; offset: number; sort: string },
+  ): Promise<SearchResult> {
+    // Short queries rank documents with more of the clauses first (the
+    // others still match: requiring every word costs recall, see the eval).
     const tiered = include.length > 1 && include.length <= TIERED_UP_TO;
 
     // One pass over the candidates: match test, filters, facet counts and
@@ -731,92 +982,45 @@ export class SearchClient {
       : undefined;
     const yearPos =
       options.year === undefined ? -2 : m.years.findIndex(([y]) => y === options.year);
-    const { start: topicStart, codes: topicCodes } = topicData;
-    const { yearIndex, excluded, phrases, total, satisfied } = s;
+    const { total } = s;
     const topicCounts = new Uint32Array(m.topics.length);
     const yearCounts = new Uint32Array(m.years.length);
     const byDate = sort === 'date' || (sort === 'relevance' && include.length === 0);
     const byTitle = !byDate && sort === 'title' && titleRank !== undefined;
     const top = new TopK(offset + limit);
-    const all = include.length === 0;
-    const count = all ? m.n : touchedList.length;
-    let matched = 0;
-    for (let c = 0; c < count; c++) {
-      const d = all ? c : (touchedList[c] as number);
-      if (excluded[d] !== 0) continue;
-      if (!all && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
-      const from = topicStart[d] as number;
-      const to = topicStart[d + 1] as number;
-      let inTopic = !topicFilter;
-      if (topicFilter) {
-        for (let i = from; i < to && !inTopic; i++)
-          inTopic = topicFilter.has(topicCodes[i] as number);
-      }
-      const yi = yearIndex[d] as number;
-      const inYear = yearPos === -2 || yi === yearPos;
-      if (inYear) {
-        for (let i = from; i < to; i++) {
-          const code = topicCodes[i] as number;
-          topicCounts[code] = (topicCounts[code] as number) + 1;
-        }
-      }
-      if (inTopic && yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
-      if (!inTopic || !inYear) continue;
-      matched++;
-      top.push(
-        d,
-        byDate
-          ? d
-          : byTitle
-            ? -((titleRank as Uint32Array)[d] as number)
-            : tiered
-              ? (satisfied[d] as number) * 1e6 + (total[d] as number)
-              : (total[d] as number),
-      );
-    }
-    let page = top.ids.slice(offset);
-    const score = (d: number): number => total[d] as number;
-    const pageTiers = page.map((d) => (tiered ? (satisfied[d] as number) : 0));
-    let pageScores = page.map(score);
+    const matched = rankCandidates({
+      s,
+      n: m.n,
+      all: include.length === 0,
+      phraseCount,
+      tiered,
+      byDate,
+      titleRank: byTitle ? titleRank : undefined,
+      topicFilter,
+      yearPos,
+      topicData,
+      topicCounts,
+      yearCounts,
+      top,
+    });
+    const page = top.ids.slice(offset);
+    const pageScores = page.map((d) => total[d] as number);
+    this.resetScratch(s);
+    // ---- end of synchronous part ----
 
     // Terms that matched somewhere, with their weights, for highlighting.
     const termWeight = new Map<string, number>();
-    for (const c of include) {
-      for (const alt of c.alternatives) {
-        for (const g of alt.groups) {
-          for (const { term, weight } of g) {
-            const df = this.df(term);
-            if (df > 0)
-              termWeight.set(term, Math.max(termWeight.get(term) ?? 0, weight * idf(df, m.n)));
-          }
-        }
-      }
-    }
-
-    this.resetScratch(touchedList);
-    // ---- end of synchronous part ----
-
-    let records = await Promise.all(page.map((d) => this.record(m, d)));
-    if (sort === 'relevance' && include.length > 0 && include.length <= TIERED_UP_TO) {
-      // Second stage for short queries, on the page only: stemming conflates
-      // words (`organizers` and `organ`); a document with the words exactly
-      // as typed moves up within its page. Pages keep their documents.
-      const typed = surfaceWords(parsed).map((w) => ({ w, weight: idf(this.df(termOf(w)), m.n) }));
-      const boosted = records.map((r, i) => {
-        const present = new Set(tokenize(`${r[2]} ${r[7]}`).tokens.map((t) => t.word));
-        let bonus = 0;
-        for (const { w, weight } of typed) if (present.has(w)) bonus += EXACT_BONUS * weight;
-        return { i, tier: pageTiers[i] ?? 0, score: (pageScores[i] ?? 0) + bonus };
-      });
-      boosted.sort((a, b) => b.tier - a.tier || b.score - a.score || a.i - b.i);
-      page = boosted.map((b) => page[b.i] as number);
-      records = boosted.map((b) => records[b.i] as DocRecord);
-      pageScores = boosted.map((b) => b.score);
-    }
+    for (const c of include)
+      for (const [term, w] of c.marks) termWeight.set(term, Math.max(termWeight.get(term) ?? 0, w));
     const terms = new Set(termWeight.keys());
+    const weight = (t: string): number => termWeight.get(t) ?? 0;
+
+    const records = await Promise.all(page.map((d) => this.record(m, d)));
+    const texts = records.map((r) => hitText(r[2], r[7], terms, weight));
     const hits: Hit[] = records.map((r, i) => {
-      const [id, slug, title, authors, authorCount, date, topics, abstract] = r;
+      const [id, slug, title, authors, authorCount, date, topics] = r;
       const year = /^\d{4}/u.test(date) ? Number(date.slice(0, 4)) : undefined;
+      const text = texts[i] as (typeof texts)[number];
       const hit: Hit = {
         id,
         slug,
@@ -825,8 +1029,8 @@ export class SearchClient {
         authorCount,
         topics,
         score: pageScores[i] ?? 0,
-        titleMatches: highlightRanges(title, terms),
-        snippet: makeSnippet(abstract, terms, (t) => termWeight.get(t) ?? 0),
+        titleMatches: text.titleMatches,
+        snippet: text.snippet,
       };
       if (date) hit.date = date;
       if (year !== undefined) hit.year = year;
@@ -849,6 +1053,15 @@ export class SearchClient {
   }
 }
 
+/** Highlight terms of groups: those with postings, weighted by idf. */
+function marksOf(groups: Group[], m: Manifest): [string, number][] {
+  const out: [string, number][] = [];
+  for (const g of groups)
+    for (const { term, weight, postings } of g)
+      if (postings) out.push([term, weight * idf(postings.ids.length, m.n)]);
+  return out;
+}
+
 /** Memoises `make()` by key, forgetting everything past 1,000 keys. */
 function cached<T>(
   cache: Map<string, Promise<T>>,
@@ -860,73 +1073,155 @@ function cached<T>(
     if (cache.size >= 1000) cache.clear();
     p = make();
     cache.set(key, p);
+    p.catch(() => cache.delete(key));
   }
   return p;
 }
 
-function decodePostings(index: Index, term: string, m: Manifest): Postings | null {
-  const res = index.search(term, { resolve: false }) as unknown as {
-    result: (number[] | undefined)[];
-  };
-  const slots = res.result;
-  let n = 0;
-  for (const arr of slots) if (arr) n += arr.length;
-  if (n === 0) return null;
-  const ids = new Int32Array(n);
-  const impacts = new Float32Array(n);
-  let j = 0;
-  slots.forEach((arr, slot) => {
-    if (!arr) return;
-    const v = impactOf(slot, m.k1, m.resolution);
-    for (const id of arr) {
-      ids[j] = id;
-      impacts[j++] = v;
-    }
-  });
-  return { ids, impacts };
+function lineFile(text: string): LineFile {
+  let count = text.length ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let k = 0;
+  if (text.length) starts[k++] = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  starts[count] = text.length + 1;
+  return { text, starts };
 }
 
-/** Positions of one term: documents ascending, each with its slice of `pos`. */
+/** Compares `key` with the entry of the line starting at `at` (up to its space). */
+function compareEntry(text: string, at: number, key: string): number {
+  const n = key.length;
+  for (let i = 0; ; i++) {
+    const c = text.charCodeAt(at + i);
+    const lineEnded = c === 32 || c === 10 || Number.isNaN(c);
+    if (i === n) return lineEnded ? 0 : 1;
+    if (lineEnded) return -1;
+    const k = key.charCodeAt(i);
+    if (c !== k) return c < k ? -1 : 1;
+  }
+}
+
+/** Where the payload of `key` starts in a line file (after the space), or -1. */
+function findLine(file: LineFile, key: string): number {
+  const { text, starts } = file;
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = starts[mid] as number;
+    const c = compareEntry(text, at, key);
+    if (c === 0) return at + key.length + 1;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function decodePostings(file: LineFile, term: string): Postings | null {
+  const at = findLine(file, term);
+  if (at < 0) return null;
+  const { text } = file;
+  const gapsEnd = text.indexOf(' ', at);
+  let lineEnd = text.indexOf('\n', gapsEnd);
+  if (lineEnd < 0) lineEnd = text.length;
+  let levelsEnd = text.indexOf(' ', gapsEnd + 1);
+  if (levelsEnd < 0 || levelsEnd > lineEnd) levelsEnd = lineEnd;
+  const n = levelsEnd - gapsEnd - 1;
+  if (n <= 0) return null;
+  const ids = new Int32Array(n);
+  const levels = new Uint8Array(n);
+  let doc = 0;
+  let acc = 0;
+  let j = 0;
+  for (let i = at; i < gapsEnd; i++) {
+    const v = DIGIT_VALUE[text.charCodeAt(i)] as number;
+    if (v < 32) acc = acc * 32 + v;
+    else {
+      doc += acc * 32 + v - 32;
+      ids[j++] = doc;
+      acc = 0;
+    }
+  }
+  for (let i = 0; i < n; i++) levels[i] = DIGIT_VALUE[text.charCodeAt(gapsEnd + 1 + i)] as number;
+  const p: Postings = { ids, levels };
+  if (levelsEnd < lineEnd) {
+    let formsEnd = text.indexOf(' ', levelsEnd + 1);
+    if (formsEnd < 0 || formsEnd > lineEnd) formsEnd = lineEnd;
+    p.forms = text
+      .slice(levelsEnd + 1, formsEnd)
+      .split(',')
+      .map((f) => f || term);
+    if (formsEnd < lineEnd) {
+      const masks = new Uint8Array(n);
+      for (let i = 0; i < n; i++)
+        masks[i] = DIGIT_VALUE[text.charCodeAt(formsEnd + 1 + i)] as number;
+      p.masks = masks;
+    }
+  }
+  return p;
+}
+
+/** Positions of one term: for its i-th posting, `pos[start[i] .. start[i + 1])`. */
 interface TermPositions {
-  docs: Int32Array;
   start: Int32Array;
   pos: Int32Array;
 }
 
-function decodePositions(text: string): TermPositions {
-  const entries = text ? text.split(';') : [];
-  const docs = new Int32Array(entries.length);
-  const start = new Int32Array(entries.length + 1);
-  const pos: number[] = [];
-  let doc = 0;
-  entries.forEach((entry, i) => {
-    const parts = entry.split('.');
-    doc += parseInt(parts[0] as string, 36);
-    docs[i] = doc;
-    start[i] = pos.length;
-    let p = 0;
-    for (let j = 1; j < parts.length; j++) {
-      p += parseInt(parts[j] as string, 36);
-      pos.push(p);
+function decodePositions(file: LineFile, term: string, count: number): TermPositions | null {
+  const at = findLine(file, term);
+  if (at < 0) return null;
+  const { text } = file;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  const values: number[] = [];
+  let acc = 0;
+  for (let i = at; i < end; i++) {
+    const v = DIGIT_VALUE[text.charCodeAt(i)] as number;
+    if (v < 32) acc = acc * 32 + v;
+    else {
+      values.push(acc * 32 + v - 32);
+      acc = 0;
     }
-  });
-  start[entries.length] = pos.length;
-  return { docs, start, pos: Int32Array.from(pos) };
+  }
+  const start = new Int32Array(count + 1);
+  const pos = new Int32Array(values.length);
+  let k = 0;
+  let x = 0;
+  for (let i = 0; i < count; i++) {
+    start[i] = k;
+    const c = values[x++] ?? 0;
+    let p = 0;
+    for (let j = 0; j < c; j++) {
+      p += values[x++] ?? 0;
+      pos[k++] = p;
+    }
+  }
+  start[count] = k;
+  return { start, pos: pos.subarray(0, k) };
 }
 
-/** Positions of `doc` in `tp` (empty when absent). */
-function positionsOf(tp: TermPositions | undefined, doc: number): Int32Array {
-  if (!tp) return EMPTY;
+/** Positions of `doc` for the phrase term `j` of `alt`. */
+function positionsAt(alt: Alternative, j: number, doc: number): Int32Array {
+  const tp = alt.positions?.[j];
+  const ids = (alt.groups[j]?.[0] as WeightedTerm | undefined)?.postings?.ids;
+  if (!tp || !ids) return EMPTY;
   let lo = 0;
-  let hi = tp.docs.length - 1;
+  let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = tp.docs[mid] as number;
+    const v = ids[mid] as number;
     if (v === doc) return tp.pos.subarray(tp.start[mid] as number, tp.start[mid + 1] as number);
     if (v < doc) lo = mid + 1;
     else hi = mid - 1;
   }
   return EMPTY;
+}
+
+function phraseAt(doc: number, alt: Alternative): boolean {
+  if (alt.verified) return alt.verified.has(doc);
+  const lists = alt.groups.map((_, j) => positionsAt(alt, j, doc));
+  return phraseIn(lists, alt.phrase as number[]);
 }
 
 const EMPTY = new Int32Array(0);
@@ -954,14 +1249,181 @@ function phraseIn(lists: readonly ArrayLike<number>[], offsets: readonly number[
   return false;
 }
 
-/** The folded words a query asks for, as typed (stop words left out). */
-function surfaceWords(parsed: ParsedQuery): string[] {
-  const out = new Set<string>();
-  for (const c of parsed.include) {
-    if (c.kind === 'word' && !c.prefix) out.add(c.word);
-    else if (c.kind === 'compound')
-      for (const p of c.prefix ? c.parts.slice(0, -1) : c.parts) out.add(p);
-    else if (c.kind === 'phrase') for (const w of c.words) out.add(w.word);
+interface RankArgs {
+  s: Scratch;
+  n: number;
+  /** No words: every document matches. */
+  all: boolean;
+  phraseCount: number;
+  tiered: boolean;
+  byDate: boolean;
+  /** Title ranks, when sorting by title. */
+  titleRank: Uint32Array | undefined;
+  topicFilter: Set<number> | undefined;
+  /** Index of the year filter in the manifest's years (-2: none). */
+  yearPos: number;
+  topicData: { start: Uint32Array; codes: Uint16Array };
+  topicCounts: Uint32Array;
+  yearCounts: Uint32Array;
+  top: TopK;
+}
+
+/**
+ * One pass over the candidates: match test, filters, facet counts and the
+ * best by the sort key; returns the number of matches. (A function of its
+ * own, so that its loop is optimised as a whole.)
+ */
+function rankCandidates(a: RankArgs): number {
+  const {
+    s,
+    n,
+    all,
+    phraseCount,
+    tiered,
+    byDate,
+    titleRank,
+    topicFilter,
+    yearPos,
+    topicData,
+    topicCounts,
+    yearCounts,
+    top,
+  } = a;
+  const { start: topicStart, codes: topicCodes } = topicData;
+  const { yearIndex, excluded, phrases, total, satisfied, touchedList } = s;
+  const byTitle = titleRank !== undefined;
+  const count = all ? n : s.touchedCount;
+  let matched = 0;
+  if (!all && !topicFilter && yearPos === -2 && !byDate && !byTitle) {
+    // The common case (relevance, no filters), kept lean: most documents
+    // only add to the facet counts.
+    let floor = -Infinity;
+    for (let c = 0; c < count; c++) {
+      const d = touchedList[c] as number;
+      const score = total[d] as number;
+      if (excluded[d] !== 0 || phrases[d] !== phraseCount || score <= 0) continue;
+      const to = topicStart[d + 1] as number;
+      for (let i = topicStart[d] as number; i < to; i++) {
+        const code = topicCodes[i] as number;
+        topicCounts[code] = (topicCounts[code] as number) + 1;
+      }
+      const yi = yearIndex[d] as number;
+      if (yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
+      matched++;
+      const key = tiered ? (satisfied[d] as number) * 1e6 + score : score;
+      if (key >= floor) floor = top.push(d, key);
+    }
+  } else {
+    for (let c = 0; c < count; c++) {
+      const d = all ? c : (touchedList[c] as number);
+      if (excluded[d] !== 0) continue;
+      if (!all && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
+      const from = topicStart[d] as number;
+      const to = topicStart[d + 1] as number;
+      let inTopic = true;
+      if (topicFilter) {
+        inTopic = false;
+        for (let i = from; i < to && !inTopic; i++)
+          inTopic = topicFilter.has(topicCodes[i] as number);
+      }
+      const yi = yearIndex[d] as number;
+      const inYear = yearPos === -2 || yi === yearPos;
+      if (inYear) {
+        for (let i = from; i < to; i++) {
+          const code = topicCodes[i] as number;
+          topicCounts[code] = (topicCounts[code] as number) + 1;
+        }
+      }
+      if (inTopic && yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
+      if (!inTopic || !inYear) continue;
+      matched++;
+      top.push(
+        d,
+        byDate
+          ? d
+          : byTitle
+            ? -((titleRank as Uint32Array)[d] as number)
+            : tiered
+              ? (satisfied[d] as number) * 1e6 + (total[d] as number)
+              : (total[d] as number),
+      );
+    }
   }
-  return [...out].filter((w) => !isStopword(w));
+  return matched;
+}
+
+/** Which postings of a typed word's stem have the word as typed, and its bonus. */
+interface ExactForm {
+  postings: Postings;
+  /** Absent: every posting has it. */
+  masks: Uint8Array | undefined;
+  bit: number;
+  bonus: number;
+}
+
+function exactForm(
+  m: Manifest,
+  typed: { word: string; postings: Postings | null },
+): ExactForm | undefined {
+  const { word, postings } = typed;
+  if (!postings || isStopword(word)) return undefined;
+  const { forms, masks } = postings;
+  const form = forms ? forms.indexOf(word) : termOf(word) === word ? 0 : -1;
+  if (form < 0) return undefined;
+  return {
+    postings,
+    masks,
+    bit: 1 << form,
+    bonus: EXACT_BONUS * idf(postings.ids.length, m.n),
+  };
+}
+
+/** A clause of one group of alternative terms (a word), scored by `addGroup`. */
+function isPlainWord(c: PlannedClause): boolean {
+  const only = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
+  return !!only && !only.phrase && only.groups.length === 1 && !c.phrase;
+}
+
+/** Documents in every one of `lists` (ids ascending). */
+function intersectIds(lists: readonly Postings[]): number[] {
+  if (lists.length === 0) return [];
+  const sorted = [...lists].sort((a, b) => a.ids.length - b.ids.length);
+  let docs = Array.from((sorted[0] as Postings).ids);
+  for (let j = 1; j < sorted.length && docs.length; j++) {
+    const ids = (sorted[j] as Postings).ids;
+    const out: number[] = [];
+    let k = 0;
+    for (const d of docs) {
+      while (k < ids.length && (ids[k] as number) < d) k++;
+      if (k < ids.length && ids[k] === d) out.push(d);
+    }
+    docs = out;
+  }
+  return docs;
+}
+
+/** Positions of the words of a text whose stem is one of `terms` (one list per term). */
+class PositionSink implements TokenSink {
+  readonly lists: number[][];
+  private readonly terms: string[];
+  private readonly heads: Set<string>;
+  constructor(terms: string[]) {
+    this.terms = terms;
+    this.lists = terms.map(() => []);
+    // A word and its stem share their first two letters.
+    this.heads = new Set(terms.map((t) => t.slice(0, 2)));
+  }
+  reset(): void {
+    for (const l of this.lists) l.length = 0;
+  }
+  accept(text: string, start: number, end: number): boolean {
+    return this.heads.has(text.slice(start, Math.min(end, start + 2)).toLowerCase());
+  }
+  token(word: string, _start: number, _end: number, pos: number): void {
+    if (isStopword(word)) return;
+    const term = termOf(word);
+    for (let j = 0; j < this.terms.length; j++)
+      if (this.terms[j] === term) (this.lists[j] as number[]).push(pos);
+  }
+  compound(): void {}
 }

@@ -2,16 +2,29 @@
  * The on-disk format of the index, shared by the build and the client.
  *
  * Files (paths relative to the index root):
- * - `manifest.json`: collection size, ranking constants, the first term of
- *   every postings shard, the first word of every lexicon file, year ranges,
- *   topic names and the other file names.
- * - `t/<n>.txt`: postings shard `n`, a FlexSearch `Index` export (one
- *   `key<TAB>data` line per exported chunk; the id register is left out, a
- *   search does not use it). Each posting sits in the FlexSearch score slot
- *   of its quantised BM25F impact: slot 0 = highest impact.
- * - `p/<n>.txt`: word positions for the terms of shard `n`, fetched only by
- *   phrase queries (large collections only: in small ones a phrase is
- *   checked in the records of the documents that have all its words).
+ * - `manifest.json`: collection size, ranking constants, the first entry of
+ *   every postings and positions shard, the first word of every lexicon
+ *   file, year ranges and topic names.
+ * - `t/<n>.txt`: postings shard `n`: one line per index entry, sorted by
+ *   entry: `entry<SPACE>gaps<SPACE>impacts[<SPACE>forms[<SPACE>masks]]`. An
+ *   entry is a term (the stem of a word, or a glued compound) or a word pair
+ *   `a_b` (`a_<gap>_b` when stop words sit between them: `state_3_art`);
+ *   pairs are indexed when frequent, so that common quoted phrases are
+ *   answered from postings alone. `gaps` are the document ids as ascending
+ *   differences, in the variable-length digits below; `impacts` has one
+ *   digit per document, its quantised BM25F impact level (0 = highest).
+ *   `forms` lists the words of a term, most frequent first, up to five,
+ *   comma-separated (the term itself written as an empty form; no field when
+ *   the term is its only form); with more than one form, `masks` has one
+ *   digit per document: bit i set when it contains forms[i], bit 5 when it
+ *   has another form. Ranking uses them to put the word as typed first.
+ * - `p/<n>.txt`: word positions of the terms of a range of entries, fetched
+ *   only by quoted phrases whose word pairs are not indexed and whose words
+ *   are together in more than `TEXT_CHECKS` documents (large collections
+ *   only; terms of at most `TEXT_CHECKS` documents have none).
+ *   One line per term: `term<SPACE>positions`, where positions lists, for
+ *   each document of the term's postings in order, the count then the
+ *   ascending differences of its positions.
  * - `l/<n>.txt`: lexicon file, `word<SPACE>df` lines sorted by word, for
  *   prefix completion and typo correction; files split only between first
  *   letters, so one file holds every word of a letter.
@@ -23,9 +36,8 @@
  * Internal document ids follow date order (undated first), so sorting by
  * date is sorting by id and a year is a range of ids.
  */
-import type { IndexOptions } from 'flexsearch';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface Manifest {
   version: number;
@@ -33,10 +45,16 @@ export interface Manifest {
   n: number;
   /** k1 of the BM25F impacts (an impact is at most k1 + 1). */
   k1: number;
-  /** FlexSearch resolution = number of impact levels. */
+  /** Number of impact levels. */
   resolution: number;
-  /** First term of each postings shard, ascending; shard i is `t/i.txt`. */
+  /** First entry of each postings shard, ascending; shard i is `t/i.txt`. */
   shards: string[];
+  /** First term of each positions file, ascending; file i is `p/i.txt` (empty: none). */
+  positions: string[];
+  /** Whether frequent word pairs are index entries (`a_b`). */
+  pairs: boolean;
+  /** Largest position difference of an indexed pair (stop words in between). */
+  pairMaxGap: number;
   /** First word of each lexicon file, ascending; file i is `l/i.txt`. */
   lexicon: string[];
   docChunk: number;
@@ -46,8 +64,6 @@ export interface Manifest {
   topics: string[];
   /** Width of one rank in `title.txt`. */
   titleRankWidth: number;
-  /** Whether `p/<n>.txt` position files exist (else phrases are checked in the records). */
-  positions: boolean;
 }
 
 /** One document record in `d/<n>.json`. */
@@ -62,31 +78,28 @@ export type DocRecord = [
   abstract: string,
 ];
 
+/**
+ * A quoted phrase whose word pairs are not all indexed is checked in the
+ * records of the documents that have all its words when there are at most
+ * this many (they are usually the hits shown anyway), else with positions;
+ * so terms in at most this many documents need no positions.
+ */
+export const TEXT_CHECKS = 24;
+
 /** Gap between the title's word positions and the abstract's (no phrase spans it). */
 export const FIELD_GAP = 16;
 
-/** FlexSearch options of a postings shard (the build adds its `score` callback). */
-export function shardIndexOptions(resolution: number): IndexOptions {
-  return {
-    tokenize: 'strict',
-    resolution,
-    // Terms are tokenised, folded and stemmed by tokenize.ts before they
-    // reach FlexSearch: its encoder only splits the prepared term list.
-    encode: splitTerms,
-    fastupdate: false,
-  };
+/** The entry of a word pair: `a_b`, or `a_<gap>_b` across stop words. */
+export function pairEntry(a: string, b: string, gap: number): string {
+  return gap === 1 ? `${a}_${b}` : `${a}_${gap}_${b}`;
 }
 
-function splitTerms(text: string): string[] {
-  return text.split(' ');
-}
-
-/** Impact level (FlexSearch slot) -> impact (the middle of the level), the inverse of `slotOf`. */
+/** Impact level -> impact (the middle of the level), the inverse of `slotOf`. */
 export function impactOf(slot: number, k1: number, resolution: number): number {
   return (1 - (slot + 0.5) / resolution) * (k1 + 1);
 }
 
-/** Impact -> level: slot 0 holds impacts just under k1 + 1. */
+/** Impact -> level: level 0 holds impacts just under k1 + 1. */
 export function slotOf(impact: number, k1: number, resolution: number): number {
   const s = Math.floor((1 - impact / (k1 + 1)) * resolution);
   return Math.min(resolution - 1, Math.max(0, s));
@@ -109,9 +122,32 @@ export function shardOf(boundaries: readonly string[], term: string): number {
   return lo;
 }
 
-/** Base-36 integers, for compact position lists. */
-export function b36(n: number): string {
-  return n.toString(36);
+/**
+ * Digits of the postings and positions files: 64 characters, none of them
+ * a space or a line break. A number is written in base 32, most significant
+ * digit first; its last digit is taken from the upper half of the alphabet,
+ * which ends it (0-31: one digit, 32-1023: two, and so on).
+ */
+export const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
+/** Character code -> digit value (-1: not a digit). */
+export const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** Character codes of the digits, for writing bytes. */
+export const DIGIT_CODES = Uint8Array.from(DIGITS, (c) => c.charCodeAt(0));
+
+/** Appends `value` (>= 0) as variable-length digits to `out` at `at`; returns the new end. */
+export function writeNumber(out: Uint8Array, at: number, value: number): number {
+  if (value < 32) {
+    out[at] = DIGIT_CODES[32 + value] as number;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let v = value >>> 5; v >= 32; v >>>= 5) digits++;
+  for (let d = digits; d > 0; d--) out[at++] = DIGIT_CODES[(value >>> (5 * d)) & 31] as number;
+  out[at] = DIGIT_CODES[32 + (value & 31)] as number;
+  return at + 1;
 }
 
 /** Letters for topic codes in `topics.txt` (no quote, backslash or space). */
@@ -138,12 +174,13 @@ export function encodeCode(value: number, width: number): string {
   return s;
 }
 
-const CODE_VALUE = new Map([...CODE_ALPHABET].map((c, i) => [c, i]));
+const CODE_VALUE = new Int16Array(128).fill(0);
+for (let i = 0; i < CODE_ALPHABET.length; i++) CODE_VALUE[CODE_ALPHABET.charCodeAt(i)] = i;
 
 export function decodeCode(text: string, start: number, width: number): number {
   let v = 0;
   for (let i = 0; i < width; i++) {
-    v = v * CODE_ALPHABET.length + (CODE_VALUE.get(text[start + i] ?? '0') ?? 0);
+    v = v * CODE_ALPHABET.length + (CODE_VALUE[text.charCodeAt(start + i) & 127] as number);
   }
   return v;
 }

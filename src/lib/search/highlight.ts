@@ -3,10 +3,10 @@
  * plain text: the UI builds DOM nodes from them and never parses markup, so
  * titles and abstracts with `$...$`, `<` or `&` stay inert text.
  */
-import { termOf, tokenize } from './tokenize.ts';
+import { scan, termOf, type TokenSink } from './tokenize.ts';
 import type { Range } from './types.ts';
 
-interface Found {
+export interface Found {
   start: number;
   end: number;
   term: string;
@@ -14,35 +14,169 @@ interface Found {
 
 // Stemming only rewrites endings: a word and its stem share their first
 // two letters, so most words are ruled out without being stemmed.
-const heads = new WeakMap<ReadonlySet<string>, Set<string>>();
+const heads = new WeakMap<ReadonlySet<string>, Set<number>>();
 
-function headsOf(terms: ReadonlySet<string>): Set<string> {
+function addHeads(h: Set<number>, words: Iterable<string>): void {
+  for (const t of words) {
+    if (t.length === 1) h.add(t.charCodeAt(0));
+    else if (t.length > 1) h.add(t.charCodeAt(0) * 65536 + t.charCodeAt(1));
+  }
+}
+
+function headsOf(terms: ReadonlySet<string>): Set<number> {
   let h = heads.get(terms);
   if (!h) {
-    h = new Set([...terms].map((t) => t.slice(0, 2)));
+    h = new Set();
+    addHeads(h, terms);
     heads.set(terms, h);
   }
   return h;
 }
 
-function found(text: string, terms: ReadonlySet<string>): Found[] {
-  const out: Found[] = [];
-  if (terms.size === 0) return out;
-  const h = headsOf(terms);
-  const maybe = (word: string): boolean => h.has(word.slice(0, 2)) || h.has(word.slice(0, 1));
-  const { tokens, compounds } = tokenize(text);
-  for (const c of compounds) {
-    if (!maybe(c.word)) continue;
-    const term = termOf(c.word);
-    if (terms.has(term)) out.push({ start: c.start, end: c.end, term });
+/** Collects the words of a text whose term is wanted. */
+class MatchSink implements TokenSink {
+  out: Found[] = [];
+  /** Added to the offsets reported (when scanning a piece of the text). */
+  offset = 0;
+  private readonly terms: ReadonlySet<string>;
+  private readonly h: Set<number>;
+  constructor(terms: ReadonlySet<string>, h: Set<number>) {
+    this.terms = terms;
+    this.h = h;
   }
-  for (const t of tokens) {
-    if (!maybe(t.word)) continue;
-    const term = termOf(t.word);
-    if (terms.has(term)) out.push({ start: t.start, end: t.end, term });
+  accept(text: string, start: number, end: number): boolean {
+    let c0 = text.charCodeAt(start);
+    if (c0 >= 65 && c0 <= 90) c0 += 32;
+    if (this.h.has(c0)) return true;
+    if (end - start < 2) return false;
+    let c1 = text.charCodeAt(start + 1);
+    if (c1 >= 65 && c1 <= 90) c1 += 32;
+    return this.h.has(c0 * 65536 + c1);
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  private maybe(word: string): boolean {
+    const c0 = word.charCodeAt(0);
+    return this.h.has(c0) || (word.length > 1 && this.h.has(c0 * 65536 + word.charCodeAt(1)));
+  }
+  token(word: string, start: number, end: number): void {
+    if (!this.maybe(word)) return;
+    const term = termOf(word);
+    if (this.terms.has(term))
+      this.out.push({ start: start + this.offset, end: end + this.offset, term });
+  }
+  compound(word: string, start: number, end: number): void {
+    if (!this.maybe(word)) return;
+    const term = termOf(word);
+    if (this.terms.has(term))
+      this.out.push({ start: start + this.offset, end: end + this.offset, term });
+  }
 }
+
+/** What to look for with `indexOf`: the first two letters of each term (one for one-letter terms). */
+const needles = new WeakMap<ReadonlySet<string>, { heads: string[]; firsts: Set<number> }>();
+
+function needlesOf(terms: ReadonlySet<string>): { heads: string[]; firsts: Set<number> } {
+  let n = needles.get(terms);
+  if (!n) {
+    const heads = new Set<string>();
+    const firsts = new Set<number>();
+    for (const t of terms) {
+      if (!t) continue;
+      heads.add(t.slice(0, 2));
+      if (t.length > 1) firsts.add(t.charCodeAt(0));
+    }
+    n = { heads: [...heads], firsts };
+    needles.set(terms, n);
+  }
+  return n;
+}
+
+const NON_ASCII = /\P{ASCII}/u;
+const NON_ASCII_WORD_CHAR = /(?=\P{ASCII})[\p{L}\p{M}\p{N}]/u;
+// Joiners after which a one-character word starts a compound (`k-sparse`,
+// `N:M`, `3.5`, `$k$-sparse`) whose first two letters are not next to each other.
+const JOINERS = ['-', ':', '.', '\u2010', '\u2011', '\u2013'];
+
+const isAsciiWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** Characters a word or a chain of joined words can span (words, joiners, apostrophes). */
+function isChunkChar(c: number): boolean {
+  return (
+    isAsciiWordChar(c) ||
+    c === 0x2d ||
+    c === 0x3a ||
+    c === 0x24 ||
+    c === 0x2e ||
+    c === 0x27 ||
+    c === 0x2010 ||
+    c === 0x2011 ||
+    c === 0x2013 ||
+    c === 0x2019
+  );
+}
+
+/** Whether a word starts at `i` (not inside a word, nor after an inner apostrophe). */
+function wordStart(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  if (isAsciiWordChar(c)) return false;
+  return !((c === 0x27 || c === 0x2019) && i >= 2 && isAsciiWordChar(text.charCodeAt(i - 2)));
+}
+
+/**
+ * Words of `text` whose index term is in `terms`, by position. Texts whose
+ * words are plain ASCII (nearly all abstracts) are not scanned word by word:
+ * the first letters of the terms are found with `indexOf`, and only the
+ * runs of joined words around them are tokenised, which finds the same
+ * words as a full scan (a word or a compound never spans a space or other
+ * punctuation). `full` forces the full scan (tests compare the two).
+ */
+export function findMatches(text: string, terms: ReadonlySet<string>, full = false): Found[] {
+  if (terms.size === 0) return [];
+  const sink = new MatchSink(terms, headsOf(terms));
+  const lower = text.toLowerCase();
+  if (
+    full ||
+    lower.length !== text.length ||
+    (NON_ASCII.test(text) && NON_ASCII_WORD_CHAR.test(text))
+  ) {
+    scan(text, 0, sink);
+  } else {
+    const { heads, firsts } = needlesOf(terms);
+    const starts: number[] = [];
+    for (const head of heads) {
+      for (let i = lower.indexOf(head); i >= 0; i = lower.indexOf(head, i + 1))
+        if (wordStart(text, i)) starts.push(i);
+    }
+    if (firsts.size) {
+      for (const joiner of JOINERS) {
+        for (let j = lower.indexOf(joiner); j >= 0; j = lower.indexOf(joiner, j + 1)) {
+          // The one-character word before it, possibly in dollars.
+          let k = j - 1;
+          if (lower.charCodeAt(k) === 0x24) k--;
+          if (k < 0 || !firsts.has(lower.charCodeAt(k)) || !wordStart(text, k)) continue;
+          if (k + 1 < j && lower.charCodeAt(k + 1) !== 0x24) continue;
+          starts.push(k);
+        }
+      }
+    }
+    starts.sort((a, b) => a - b);
+    let done = 0;
+    for (const p of starts) {
+      if (p < done) continue;
+      let a = p;
+      while (a > done && isChunkChar(text.charCodeAt(a - 1))) a--;
+      let b = p;
+      while (b < text.length && isChunkChar(text.charCodeAt(b))) b++;
+      sink.offset = a;
+      scan(text.slice(a, b), 0, sink);
+      done = b;
+    }
+  }
+  return sink.out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const found = findMatches;
 
 /** Merges overlapping ranges (a compound covers its parts). */
 function merge(list: readonly Found[]): Found[] {
@@ -75,7 +209,28 @@ export function makeSnippet(
   weight: (term: string) => number,
   size = 220,
 ): { text: string; matches: Range[] } {
-  const hits = merge(found(text, terms));
+  return snippetOf(text, merge(found(text, terms)), weight, size);
+}
+
+/** Title matches and snippet of one search hit, in one pass over each text. */
+export function hitText(
+  title: string,
+  abstract: string,
+  terms: ReadonlySet<string>,
+  weight: (term: string) => number,
+): { titleMatches: Range[]; snippet: { text: string; matches: Range[] } } {
+  return {
+    titleMatches: merge(found(title, terms)).map((f) => [f.start, f.end]),
+    snippet: snippetOf(abstract, merge(found(abstract, terms)), weight, 220),
+  };
+}
+
+function snippetOf(
+  text: string,
+  hits: readonly Found[],
+  weight: (term: string) => number,
+  size: number,
+): { text: string; matches: Range[] } {
   let from = 0;
   let to = Math.min(text.length, size);
   if (hits.length && text.length > size) {

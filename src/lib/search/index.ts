@@ -16,6 +16,6 @@ export type {
   SortOrder,
 } from './types.ts';
 export { buildSearchIndex, DEFAULT_SEARCH_OPTIONS } from './build.ts';
-export { SearchClient, type Loader } from './client.ts';
+export { SearchClient, type Loader, type SearchClientOptions } from './client.ts';
 export { highlightRanges } from './highlight.ts';
 export { parseQuery, type Clause, type ParsedQuery } from './query.ts';

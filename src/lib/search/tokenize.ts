@@ -51,7 +51,6 @@ function classOf(code: number): number {
   return charClass[code] as number;
 }
 
-const APOSTROPHES = new Set([0x27, 0x2019]);
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2013, 0x3a]); // - ‐ ‑ – :
 const DOLLAR = 0x24;
 const DOT = 0x2e;
@@ -81,69 +80,133 @@ function joins(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Words and compounds of `text`, positions counted from `firstPos`. */
-export function tokenize(text: string, firstPos = 0): Tokenized {
-  const tokens: Token[] = [];
-  const compounds: Token[] = [];
+/** Receives the words and compounds of a text, in order, from `scan`. */
+export interface TokenSink {
+  /** A folded word, `[start, end)` in the text, its position. */
+  token(word: string, start: number, end: number, pos: number): void;
+  /** The glued form of joined words (`top-p` -> `topp`), at its first part's position. */
+  compound(word: string, start: number, end: number, pos: number): void;
+  /**
+   * Optional filter for plain ASCII words, before their folded string is
+   * made: `false` skips `token` for `text[start, end)` (compounds are still
+   * reported). Scanning hits for a few query words skips most words this way.
+   */
+  accept?(text: string, start: number, end: number, pos: number): boolean;
+}
+
+// The current chain of joined single-word pieces, as ranges of the text (or
+// folded words, for words that are not plain ASCII). Scan is not
+// re-entrant: sinks must not call it.
+let chainLength = 0;
+const partStart = new Int32Array(MAX_COMPOUND_PARTS);
+const partEnd = new Int32Array(MAX_COMPOUND_PARTS);
+const partWord: (string | undefined)[] = [];
+let chainPos = 0;
+let scanning = false;
+
+function flushChain(text: string, sink: TokenSink): void {
+  const k = chainLength;
+  chainLength = 0;
+  if (k < 2 || k > MAX_COMPOUND_PARTS) return;
+  let word = '';
+  for (let i = 0; i < k; i++)
+    word += partWord[i] ?? text.slice(partStart[i] as number, partEnd[i] as number).toLowerCase();
+  sink.compound(word, partStart[0] as number, partEnd[k - 1] as number, chainPos);
+}
+
+function chainPush(start: number, end: number, word: string | undefined, pos: number): void {
+  if (chainLength === 0) chainPos = pos;
+  if (chainLength < MAX_COMPOUND_PARTS) {
+    partStart[chainLength] = start;
+    partEnd[chainLength] = end;
+    partWord[chainLength] = word;
+  }
+  chainLength++;
+}
+
+/**
+ * Streams the words and compounds of `text` to `sink` without building
+ * token objects (the index build scans every abstract, the client every
+ * hit). Positions are counted from `firstPos`; returns the next position.
+ * A compound is reported when its chain ends, after its parts.
+ */
+export function scan(text: string, firstPos: number, sink: TokenSink): number {
+  if (scanning) throw new Error('scan is not re-entrant');
+  scanning = true;
+  try {
+    return scanText(text, firstPos, sink);
+  } finally {
+    chainLength = 0;
+    scanning = false;
+  }
+}
+
+function scanText(text: string, firstPos: number, sink: TokenSink): number {
   let pos = firstPos;
-  // The current chain of joined single-word pieces.
-  let chain: Token[] = [];
   let prevEnd = -1;
-
-  const flush = (): void => {
-    if (chain.length >= 2 && chain.length <= MAX_COMPOUND_PARTS) {
-      const first = chain[0] as Token;
-      const last = chain[chain.length - 1] as Token;
-      let word = '';
-      for (const t of chain) word += t.word;
-      compounds.push({ word, start: first.start, end: last.end, pos: first.pos });
-    }
-    chain = [];
-  };
-
   const n = text.length;
+  const filtered = sink.accept !== undefined;
+  const table = charClass;
   let i = 0;
   while (i < n) {
-    let cls = classOf(text.charCodeAt(i));
+    let c = text.charCodeAt(i);
+    let cls = c < 128 ? (table[c] as number) : classOf(c);
     if (cls === 0) {
       i++;
       continue;
     }
     // A raw word: word characters, possibly joined by inner apostrophes.
     const start = i;
-    let ascii = true;
+    let ascii = cls === 1;
     for (;;) {
-      while (i < n && (cls = classOf(text.charCodeAt(i))) !== 0) {
-        if (cls === 2) ascii = false;
+      i++;
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (table[c] === 0) break;
+        } else {
+          cls = classOf(c);
+          if (cls === 0) break;
+          ascii = false;
+        }
         i++;
       }
-      if (
-        i + 1 < n &&
-        APOSTROPHES.has(text.charCodeAt(i)) &&
-        classOf(text.charCodeAt(i + 1)) !== 0
-      ) {
+      if (i + 1 < n && (c === 0x27 || c === 0x2019) && classOf(text.charCodeAt(i + 1)) !== 0) {
         ascii = false;
-        i++;
         continue;
       }
       break;
     }
     const end = i;
-    const raw = text.slice(start, end);
     // Fast path: plain ASCII letters and digits only need lower-casing.
-    const ws = ascii ? [raw.toLowerCase()] : words(raw);
-    if (ws.length === 0) continue;
-    const joined = prevEnd >= 0 && joins(text, prevEnd, start);
-    if (!joined || ws.length !== 1) flush();
-    for (const w of ws) {
-      const t: Token = { word: w, start, end, pos: pos++ };
-      tokens.push(t);
-      if (ws.length === 1) chain.push(t);
+    if (ascii) {
+      if (!(prevEnd >= 0 && joins(text, prevEnd, start))) flushChain(text, sink);
+      chainPush(start, end, undefined, pos);
+      if (!filtered || (sink.accept as NonNullable<TokenSink['accept']>)(text, start, end, pos))
+        sink.token(text.slice(start, end).toLowerCase(), start, end, pos);
+      pos++;
+    } else {
+      const ws = words(text.slice(start, end));
+      if (ws.length === 0) continue;
+      const joined = prevEnd >= 0 && joins(text, prevEnd, start);
+      if (!joined || ws.length !== 1) flushChain(text, sink);
+      if (ws.length === 1) chainPush(start, end, ws[0] as string, pos);
+      for (const w of ws) sink.token(w, start, end, pos++);
     }
-    if (ws.length !== 1) chain = [];
     prevEnd = end;
   }
-  flush();
+  flushChain(text, sink);
+  return pos;
+}
+
+/** Words and compounds of `text`, positions counted from `firstPos`. */
+export function tokenize(text: string, firstPos = 0): Tokenized {
+  const tokens: Token[] = [];
+  const compounds: Token[] = [];
+  scan(text, firstPos, {
+    token: (word, start, end, pos) => tokens.push({ word, start, end, pos }),
+    compound: (word, start, end, pos) => compounds.push({ word, start, end, pos }),
+  });
   return { tokens, compounds };
 }
 

@@ -28,13 +28,17 @@ export interface SearchOptions {
   bAbstract: number;
   /** Weight of a title occurrence against an abstract one (BM25F). */
   titleWeight: number;
-  /** FlexSearch `resolution`: number of impact levels a posting is quantised to. */
+  /** Number of impact levels a posting is quantised to (at most 64). */
   resolution: number;
   /** Target size in characters of one postings shard (a single huge term gets a shard of its own). */
   shardChars: number;
   /** Target size in characters of one lexicon file (files only split between first letters). */
   lexiconChars: number;
-  /** Documents per doc-record file. */
+  /**
+   * Documents per doc-record file; `0` picks 4, or more from ~19,000
+   * documents on so that records take at most ~4,700 files (16 at 74,728):
+   * a page of 20 hits fetches up to 20 record files.
+   */
   docChunk: number;
   /** Authors kept per document record. */
   maxAuthors: number;
@@ -45,11 +49,21 @@ export interface SearchOptions {
    */
   lexiconMinDf: number;
   /**
-   * Collections of at least this many documents get position files for
-   * phrase queries; smaller ones check phrases in the document records,
-   * which keeps their whole index small.
+   * Collections of at least this many documents get word-pair entries and
+   * position files for phrase queries; smaller ones check phrases in the
+   * document records, which keeps their whole index small.
    */
   positionsMinDocs: number;
+  /** Target size in characters of one position file. */
+  positionChars: number;
+  /**
+   * Smallest document frequency of an indexed word pair (a quoted phrase of
+   * indexed pairs is answered without positions); `0` picks n / 1500, at
+   * least 5.
+   */
+  pairMinDf: number;
+  /** Largest distance of an indexed pair (2 = one stop word between). */
+  pairMaxGap: number;
 }
 
 /** One file of the built index, to be served under `/search-index/<path>`. */
@@ -62,7 +76,9 @@ export interface SearchIndexStats {
   docs: number;
   /** Distinct index terms (stems and hyphen compounds). */
   terms: number;
-  /** (term, document) pairs. */
+  /** Word pairs indexed as entries of their own (for quoted phrases). */
+  pairs: number;
+  /** (entry, document) pairs, entries being terms and word pairs. */
   postings: number;
   /** Words listed in the lexicon. */
   lexiconWords: number;
