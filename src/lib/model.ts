@@ -14,7 +14,7 @@ import { buildSearchIndex, type BuiltSearchIndex } from './search/index.ts';
 import { buildMapData, type MapData, type MapTile } from './map-data.ts';
 import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
-import { timed } from './stages.ts';
+import { recordStage, timed } from './stages.ts';
 import { config, urls } from './site.ts';
 
 export type ModelPaper = StoredPaper;
@@ -84,7 +84,12 @@ async function buildModel(): Promise<Model> {
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
   const paperImages = papers.length <= config.paperImageLimit;
   let search: BuiltSearchIndex | undefined;
-  const related = timed('related papers and map', () => buildSiteRelated(papers));
+  const relatedStarted = performance.now();
+  const related = await buildSiteRelated(papers);
+  recordStage(
+    'related papers and map (waiting for the worker)',
+    performance.now() - relatedStarted,
+  );
   let map: { data: MapData; tiles: MapTile[] } | undefined;
   const topics = timed(
     'topics',

@@ -12,6 +12,8 @@ import { fingerprint } from '../ingest/slug.ts';
 import { DroppedPermalinksError, parseRetire, resolvePermalinks } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
+import { startInBackground } from '../related/background.ts';
+import { relatedCacheFile } from '../related/cached.ts';
 import { recordStage } from '../stages.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
@@ -72,6 +74,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       const renderStarted = performance.now();
       const seen = new Set<string>();
+      const related: { id: string; title: string; abstract: string; digest: string }[] = [];
       let rendered = 0;
       for (const [index, paper] of papers.entries()) {
         const { slug } = paper;
@@ -93,7 +96,15 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         };
         const data = await parseData({ id: slug, data: record });
         store.set({ id: slug, data, digest: generateDigest(data) });
+        related.push({
+          id: slug,
+          title: record.plainTitle,
+          abstract: record.plainAbstract,
+          digest: contentDigest,
+        });
       }
+      // Related papers and the map take the longest: start them now, on the second core.
+      startInBackground(related, relatedCacheFile(options.cacheDir, options.registryFile));
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       recordStage(
         'render titles and abstracts (KaTeX), store',

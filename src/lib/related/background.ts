@@ -1,0 +1,21 @@
+/**
+ * Starting the related-papers worker (from the content loader). A marker file
+ * holding this process's id says a worker is computing the cache; the
+ * collection model waits for it with `waitForBackground` (wait.ts).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { RelatedDoc } from './index.ts';
+import { markerOf } from './wait.ts';
+
+export function startInBackground(docs: RelatedDoc[], file: string): void {
+  const marker = markerOf(file);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(marker, String(process.pid));
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    workerData: { docs, file, marker },
+  });
+  // The build does not wait for the worker to exit; the model waits for its result.
+  worker.unref();
+}
