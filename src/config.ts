@@ -40,6 +40,9 @@ const env = (name: string): string | undefined => {
   return value ? value : undefined;
 };
 
+/** Paths under /topics/ that are pages of their own, never topic slugs. */
+export const RESERVED_TOPIC_SLUGS = ['by-name'];
+
 /** `/`, or `/sub/path/`: one leading and one trailing slash. */
 export function normaliseBase(base: string | undefined): string {
   const trimmed = (base ?? '').replace(/^\/+|\/+$/g, '');

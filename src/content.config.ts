@@ -3,7 +3,7 @@
  * bundled Hugging Face Papers page by default), read by our own loader.
  */
 import { defineCollection } from 'astro:content';
-import { config } from './config.ts';
+import { config, RESERVED_TOPIC_SLUGS } from './config.ts';
 import { paperLoader } from './lib/content/paper-loader.ts';
 import { expandPaperPaths } from './lib/ingest/index.ts';
 
@@ -14,6 +14,8 @@ const papers = defineCollection({
     registryFile: config.permalinks,
     cacheDir: config.cacheDir,
     retire: process.env.RETIRE,
+    topicsFile: config.topics,
+    reservedTopicSlugs: RESERVED_TOPIC_SLUGS,
   }),
 });
 

@@ -87,14 +87,16 @@ async function buildModel(): Promise<Model> {
   const relatedStarted = performance.now();
   const related = await buildSiteRelated(papers);
   recordStage(
-    'related papers and map (waiting for the worker)',
+    'related papers, map, topics: waiting for the worker',
     performance.now() - relatedStarted,
   );
   let map: { data: MapData; tiles: MapTile[] } | undefined;
-  const topics = timed(
-    'topics',
-    () => buildSiteTopics(papers),
-    (t) => `${t.model.topics.length} topics`,
+  const topicsStarted = performance.now();
+  const topics = await buildSiteTopics(papers);
+  recordStage(
+    "topics (from the worker's cache)",
+    performance.now() - topicsStarted,
+    `${topics.model.topics.length} topics`,
   );
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {

@@ -7,18 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { StoredPaper } from './content/schema.ts';
 import { resolveTopicPermalinks, type TopicEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from './permalinks/state.ts';
+import { RESERVED_TOPIC_SLUGS } from '../config.ts';
+import { relatedCacheFile } from './related/cached.ts';
+import { waitForBackground } from './related/wait.ts';
 import { config } from './site.ts';
-import {
-  buildTopicModel,
-  parseTopicsFile,
-  TopicsFileError,
-  type Assignment,
-  type Topic,
-  type TopicModel,
-} from './topics/index.ts';
-
-/** Paths under /topics/ that are pages of their own, never topic slugs. */
-export const RESERVED_TOPIC_SLUGS = ['by-name'];
+import { computeTopicsCached, topicsCacheFile } from './topics/cached.ts';
+import { TopicsFileError, type Assignment, type Topic, type TopicModel } from './topics/index.ts';
 
 export interface SiteTopics {
   model: TopicModel;
@@ -32,26 +26,23 @@ function plainError(message: string): Error {
   return Object.assign(new Error(message), { stack: '' });
 }
 
-function readCurated() {
+function readCurated(): { text: string; file: string } | undefined {
   const file = config.topics;
   if (!file) return undefined;
   if (!existsSync(file)) {
     if (process.env.TOPICS) throw plainError(`${file}: no such topics file (named by TOPICS)`);
     return undefined;
   }
-  try {
-    return parseTopicsFile(readFileSync(file, 'utf8'), file);
-  } catch (error) {
-    if (error instanceof TopicsFileError)
-      throw plainError(`Cannot read the topics file.\n${error.message}`);
-    throw error;
-  }
+  return { text: readFileSync(file, 'utf8'), file };
 }
 
-export function buildSiteTopics(papers: readonly StoredPaper[]): SiteTopics {
+export async function buildSiteTopics(papers: readonly StoredPaper[]): Promise<SiteTopics> {
+  const cacheFile = topicsCacheFile(config.cacheDir, config.permalinks);
+  // The content loader computes topics on a worker after related papers; wait for its cache.
+  await waitForBackground(relatedCacheFile(config.cacheDir, config.permalinks));
   let model: TopicModel;
   try {
-    model = buildTopicModel(papers, readCurated(), { reserved: new Set(RESERVED_TOPIC_SLUGS) });
+    model = computeTopicsCached(papers, readCurated(), RESERVED_TOPIC_SLUGS, cacheFile);
   } catch (error) {
     if (error instanceof TopicsFileError)
       throw plainError(`Cannot use the topics file.\n${error.message}`);

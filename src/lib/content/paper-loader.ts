@@ -4,6 +4,7 @@
  * abstract once (reusing the HTML of papers whose content did not change) and
  * keeps the store in step with the list.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
 import type { SluggedPaper } from '../paper.ts';
 import { formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
@@ -14,6 +15,7 @@ import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../per
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { startInBackground } from '../related/background.ts';
 import { relatedCacheFile } from '../related/cached.ts';
+import { topicsCacheFile } from '../topics/cached.ts';
 import { recordStage } from '../stages.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
@@ -26,6 +28,9 @@ export interface PaperLoaderOptions {
   cacheDir: string;
   /** Slugs retired on purpose (`RETIRE`). */
   retire: string | undefined;
+  /** The curated topics file, when there is one; and slugs topics may not take. */
+  topicsFile: string | undefined;
+  reservedTopicSlugs: string[];
 }
 
 /** An error whose message is the whole story: Astro prints no stack for it. */
@@ -104,7 +109,16 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         });
       }
       // Related papers and the map take the longest: start them now, on the second core.
-      startInBackground(related, relatedCacheFile(options.cacheDir, options.registryFile));
+      const topicsFile =
+        options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
+      startInBackground(related, relatedCacheFile(options.cacheDir, options.registryFile), {
+        papers: papers.map((p) => ({ slug: p.slug, title: p.title, abstract: p.abstract })),
+        curated: topicsFile
+          ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
+          : undefined,
+        reserved: options.reservedTopicSlugs,
+        file: topicsCacheFile(options.cacheDir, options.registryFile),
+      });
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       recordStage(
         'render titles and abstracts (KaTeX), store',

@@ -1,0 +1,92 @@
+/**
+ * The topic model with a cache on disk, keyed by everything it depends on
+ * (every paper's slug, title and abstract, the topics file's text, the
+ * reserved slugs): an unchanged list rebuilds without rediscovering topics.
+ * Shared by the collection model and the background worker.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildTopicModel } from './assign.ts';
+import { parseTopicsFile } from './curate.ts';
+import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
+
+const VERSION = 1;
+
+interface Saved {
+  version: number;
+  key: string;
+  topics: Topic[];
+  byPaper: [string, Assignment[]][];
+  related: [string, RelatedTopic[]][];
+  warnings: string[];
+}
+
+export function topicsCacheKey(
+  papers: readonly TopicPaper[],
+  curatedText: string | undefined,
+  reserved: readonly string[],
+): string {
+  const hash = createHash('sha256').update(
+    `${VERSION}\n${curatedText ?? ''}\n${reserved.join(',')}\n`,
+  );
+  for (const p of papers) hash.update(`${p.slug}\t${p.title}\t${p.abstract}\n`);
+  return hash.digest('hex');
+}
+
+function read(file: string, key: string): TopicModel | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
+    if (saved.version !== VERSION || saved.key !== key) return undefined;
+    return {
+      topics: saved.topics,
+      byPaper: new Map(saved.byPaper),
+      related: new Map(saved.related),
+      warnings: saved.warnings,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The topic model of `papers`, from the cache when nothing it depends on
+ * changed. Throws TopicsFileError for a bad topics file, like buildTopicModel.
+ */
+export function computeTopicsCached(
+  papers: readonly TopicPaper[],
+  curated: { text: string; file: string } | undefined,
+  reserved: readonly string[],
+  cacheFile: string,
+): TopicModel {
+  const key = topicsCacheKey(papers, curated?.text, reserved);
+  const hit = read(cacheFile, key);
+  if (hit) return hit;
+  const model = buildTopicModel(
+    papers,
+    curated ? parseTopicsFile(curated.text, curated.file) : undefined,
+    {
+      reserved: new Set(reserved),
+    },
+  );
+  const saved: Saved = {
+    version: VERSION,
+    key,
+    topics: model.topics,
+    byPaper: [...model.byPaper],
+    related: [...model.related],
+    warnings: model.warnings,
+  };
+  mkdirSync(path.dirname(cacheFile), { recursive: true });
+  const temp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temp, JSON.stringify(saved));
+  renameSync(temp, cacheFile);
+  return model;
+}
+
+/** Where the topic-model cache of a list lives (one per permalink registry, i.e. per list). */
+export function topicsCacheFile(cacheDir: string, registryFile: string): string {
+  const id = createHash('sha256').update(path.resolve(registryFile)).digest('hex').slice(0, 10);
+  return path.join(cacheDir, 'topics', `${id}.json`);
+}
