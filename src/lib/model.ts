@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import { assignCitationKeys } from './cite/index.ts';
+import { expandRecord } from './content/compact.ts';
 import type { StoredPaper } from './content/schema.ts';
 import { arxivSlugs } from './permalinks/redirects.ts';
 import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
@@ -77,7 +78,7 @@ export function getModel(): Promise<Model> {
 
 async function buildModel(): Promise<Model> {
   const entries = await getCollection('papers');
-  const papers = entries.map((e) => e.data).sort((a, b) => a.index - b.index);
+  const papers = entries.map((e) => expandRecord(e.data)).sort((a, b) => a.index - b.index);
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
   const hasDates = papers.some((p) => p.date !== undefined);
   const ordered = hasDates ? byDateDesc(papers) : papers;
@@ -133,7 +134,8 @@ async function buildModel(): Promise<Model> {
     redirects,
     removed,
     arxiv: arxivSlugs(registry),
-    citeKeys: assignCitationKeys(papers),
+    // Stored dates are `string | undefined`; citation keys read only slug, title, authors, date.
+    citeKeys: assignCitationKeys(papers as unknown as Parameters<typeof assignCitationKeys>[0]),
     paperImages,
     topics: topics.model.topics,
     topicBySlug: topics.bySlug,

@@ -17,6 +17,7 @@ import { startInBackground } from '../related/background.ts';
 import { relatedCacheFile } from '../related/cached.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
 import { recordStage } from '../stages.ts';
+import { compactRecord, expandRecord } from './compact.ts';
 import { paperSchema, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
@@ -85,7 +86,8 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const { slug } = paper;
         seen.add(slug);
         const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
-        const previous = store.get<StoredPaper>(slug)?.data;
+        const stored = store.get<StoredPaper>(slug)?.data;
+        const previous = stored ? expandRecord(stored) : undefined;
         const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
         if (!reuse) rendered += 1;
         const record: StoredPaper = {
@@ -99,7 +101,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           contentDigest,
           fingerprint: fingerprint(paper),
         };
-        const data = await parseData({ id: slug, data: record });
+        const data = await parseData({ id: slug, data: compactRecord(record) });
         store.set({ id: slug, data, digest: generateDigest(data) });
         related.push({
           id: slug,
