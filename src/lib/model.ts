@@ -203,3 +203,9 @@ async function buildModel(): Promise<Model> {
     },
   };
 }
+
+/** `getStaticPaths` of the endpoints that exist once per topic. */
+export async function topicPaths(): Promise<{ params: { slug: string } }[]> {
+  const { topics } = await getModel();
+  return topics.map((t) => ({ params: { slug: t.slug } }));
+}

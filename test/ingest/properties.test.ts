@@ -15,7 +15,7 @@ import { katexAccepts } from '../../src/lib/ingest/index.ts';
 import { cleanLatex, parseSegments, toPlainText } from '../../src/lib/ingest/latex.ts';
 import { normalise } from '../../src/lib/ingest/normalise.ts';
 import { assignSlugs, baseSlug, MAX_SLUG_LENGTH } from '../../src/lib/ingest/slug.ts';
-import type { Paper } from '../../src/lib/paper.ts';
+import { makePaper } from '../helpers/paper.ts';
 import { renderAbstract, renderInline } from '../../src/lib/render/text.ts';
 
 // Text that looks like what lists hold: any Unicode, plus LaTeX, HTML and URL fragments.
@@ -146,17 +146,6 @@ describe('properties of slugs', () => {
   });
 
   test('slugs are unique in any list and do not depend on its order', () => {
-    const paper = (title: string, abstract: string): Paper => ({
-      title,
-      abstract,
-      rawTitle: title,
-      rawAbstract: abstract,
-      authors: [],
-      links: [],
-      categories: [],
-      topics: [],
-      source: { file: 'p.txt' },
-    });
     const titles = fc.constantFrom(
       'Sparse',
       'sparse!',
@@ -175,7 +164,7 @@ describe('properties of slugs', () => {
         }),
         fc.infiniteStream(fc.nat()),
         (pairs, _) => {
-          const papers = pairs.map(([t, a]) => paper(t, a));
+          const papers = pairs.map(([t, a]) => makePaper(t, a));
           const forward = assignSlugs(papers);
           const reversed = assignSlugs([...papers].reverse()).reverse();
           expect(new Set(forward.map((p) => p.slug)).size).toBe(papers.length);

@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { assignSlugs, baseSlug, capSlug, MAX_SLUG_LENGTH } from '../../src/lib/ingest/slug.ts';
-import type { Paper } from '../../src/lib/paper.ts';
+import { makePaper } from '../helpers/paper.ts';
 
-const paper = (title: string, abstract = 'An abstract.'): Paper => ({
-  title,
-  abstract,
-  rawTitle: title,
-  rawAbstract: abstract,
-  authors: [],
-  links: [],
-  categories: [],
-  topics: [],
-  source: { file: 't.txt' },
-});
+const paper = (title: string, abstract?: string) => makePaper(title, abstract);
 
 describe('baseSlug', () => {
   test.each([

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Paper } from '../../src/lib/paper.ts';
+import { makePaper } from '../helpers/paper.ts';
 import {
   DroppedPermalinksError,
   emptyRegistry,
@@ -11,18 +12,8 @@ import {
   type Registry,
 } from '../../src/lib/permalinks/registry.ts';
 
-const paper = (title: string, abstract: string, arxiv?: string): Paper => ({
-  title,
-  abstract,
-  rawTitle: title,
-  rawAbstract: abstract,
-  authors: [],
-  links: [],
-  categories: [],
-  topics: [],
-  source: { file: 'list.txt' },
-  ...(arxiv ? { arxiv } : {}),
-});
+const paper = (title: string, abstract: string, arxiv?: string) =>
+  makePaper(title, abstract, arxiv ? { arxiv } : {});
 
 const A = paper('Sparse Retrieval Revisited', 'We revisit sparse retrieval with learned weights.');
 const B = paper(

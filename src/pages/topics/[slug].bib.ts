@@ -1,13 +1,10 @@
 /** `/topics/<slug>.bib`: BibTeX for every paper of a topic. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { bibResponse, bibtexFile } from '../../lib/citations.ts';
-import { getModel } from '../../lib/model.ts';
+import { getModel, topicPaths } from '../../lib/model.ts';
 import { config } from '../../lib/site.ts';
 
-export const getStaticPaths = (async () => {
-  const { topics } = await getModel();
-  return topics.map((t) => ({ params: { slug: t.slug } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = topicPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await getModel();

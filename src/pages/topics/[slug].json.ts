@@ -1,12 +1,9 @@
 /** `/topics/<slug>.json`: a topic's data and its papers, for scripts and other sites. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getModel } from '../../lib/model.ts';
+import { getModel, topicPaths } from '../../lib/model.ts';
 import { urls } from '../../lib/site.ts';
 
-export const getStaticPaths = (async () => {
-  const { topics } = await getModel();
-  return topics.map((t) => ({ params: { slug: t.slug } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = topicPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await getModel();

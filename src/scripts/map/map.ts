@@ -39,6 +39,15 @@ async function start(
   const py = (i: number) => (PAD + (1 - 2 * PAD) * ((points.y[i] as number) / 4095)) * size;
 
   let radius = 2;
+  /** The theme's focus colour, resolved through an element: the token is a light-dark() pair. */
+  function focusColor(): string {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--focus)';
+    box.append(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  }
   /** Sizes a canvas to the box at the screen's pixel density; returns its context. */
   function fit(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
     const dpr = window.devicePixelRatio || 1;
@@ -75,8 +84,7 @@ async function start(
   function drawCursor() {
     const ctx = fit(overlay);
     if (!ctx || cursor < 0) return;
-    ctx.strokeStyle =
-      getComputedStyle(document.documentElement).getPropertyValue('--focus').trim() || '#c2410c';
+    ctx.strokeStyle = focusColor();
     ctx.lineWidth = 2.5;
     ctx.beginPath();
     ctx.arc(px(cursor), py(cursor), radius + 5, 0, Math.PI * 2);

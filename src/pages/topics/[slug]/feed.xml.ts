@@ -2,13 +2,10 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedItems } from '../../../lib/feeds.ts';
-import { getModel } from '../../../lib/model.ts';
+import { getModel, topicPaths } from '../../../lib/model.ts';
 import { config, urls } from '../../../lib/site.ts';
 
-export const getStaticPaths = (async () => {
-  const { topics } = await getModel();
-  return topics.map((t) => ({ params: { slug: t.slug } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = topicPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await getModel();
