@@ -17,7 +17,9 @@
  *
  * What is measured, per engine and collection:
  * - build: time to build the index from the documents (ours: the files the
- *   site serves; MiniSearch: `addAll`; Pagefind: `addCustomRecord` + `getFiles`).
+ *   site serves, FlexSearch `Index` shards filled with `add` and written with
+ *   `export`, plus our own files; MiniSearch: `addAll`; Pagefind:
+ *   `addCustomRecord` + `getFiles`).
  * - index size: all index files, raw and gzip (ours: split into index proper
  *   and document records; MiniSearch: its JSON; Pagefind: its data files,
  *   which it already stores compressed, without its JS/CSS/WASM).
@@ -537,7 +539,7 @@ async function benchOurs(ds: Dataset, items: KnownItem[], work: string): Promise
   const m = measure('ours', dir, items);
   rmSync(dir, { recursive: true, force: true });
   return {
-    engine: 'this engine (term shards + BM25F)',
+    engine: 'this engine (FlexSearch shards + BM25F)',
     buildS,
     rawMB: raw / 1e6,
     gzipMB: gzip / 1e6,

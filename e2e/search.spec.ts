@@ -6,6 +6,8 @@ const site = SITES.main;
 /** Types into the header box once the index has loaded, and returns the result titles. */
 async function headerSearch(page: Page, query: string): Promise<string[]> {
   const box = page.locator('#site-search');
+  // Emptying the box clears the list, so the results below are the query's own.
+  await box.fill('');
   await box.fill(query);
   const results = page.locator('[data-search-panel] [data-search-hit]');
   await expect(results.first()).toBeVisible();
@@ -125,6 +127,18 @@ test.describe('search from the header', () => {
 });
 
 test.describe('the search page', () => {
+  test('an empty search page fetches no index until the first key', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(siteUrl(site, '/search/'));
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#search-q')).toBeFocused();
+    expect(fetched.filter((p) => p.includes('/search-index/'))).toEqual([]);
+    await page.keyboard.type('sparse');
+    await expect(page.locator('[data-search-results] [data-search-hit]').first()).toBeVisible();
+    expect(fetched.filter((p) => p.endsWith('/search-index/manifest.json'))).toHaveLength(1);
+  });
+
   test('the query lives in the URL, and a reload or a shared link shows the same results', async ({
     page,
   }) => {

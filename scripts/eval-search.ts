@@ -6,11 +6,17 @@
  * The folder holds `docs.jsonl` ({id, title, abstract}), `queries.jsonl`
  * ({id, text}) and `qrels.tsv` (query id, doc id, gain). The index is built
  * in memory with the site's build function and queried through the site's
- * `SearchClient` (loader reading the in-memory files), each query submitted
- * as complete (`complete: true`, what the search page does on Enter).
+ * `SearchClient` (loader reading the in-memory files), each query asked as
+ * the site asks it: the search page and the header box always search with
+ * `complete: false` (while typing and on Enter alike), so the last word of
+ * a query is also a prefix (completions, and typo corrections of its
+ * start). The same queries submitted as complete words (`complete: true`)
+ * are reported on the line before, for comparison; `--complete` reports
+ * that mode only.
  * Scores follow trec_eval: queries without relevant documents are skipped,
  * nDCG@10 uses the graded gains, recall@100 and MRR@10 count gain > 0.
- * The last line is `nDCG@10 <x> recall@100 <y> MRR@10 <z>`.
+ * The last line is `nDCG@10 <x> recall@100 <y> MRR@10 <z>` for the site's
+ * mode (`complete: false`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +48,7 @@ export async function evaluate(
   dir: string,
   perQuery = false,
   options: Partial<SearchOptions> = {},
+  complete = false,
 ): Promise<EvalFigures> {
   const rows = readJsonl(join(dir, 'docs.jsonl'));
   const docs: SearchDoc[] = rows.map((r, i) => ({
@@ -76,7 +83,7 @@ export async function evaluate(
     const judged = qrels.get(String(q.id));
     const relevant = judged ? [...judged.values()].filter((g) => g > 0).length : 0;
     if (!judged || relevant === 0) continue;
-    const result = await client.search(String(q['text'] ?? ''), { complete: true, limit: 100 });
+    const result = await client.search(String(q['text'] ?? ''), { complete, limit: 100 });
     const ranked = result.hits.map((h) => h.slug);
     let dcg = 0;
     ranked.slice(0, 10).forEach((slug, i) => {
@@ -108,14 +115,24 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   if (!dir) {
-    console.error('usage: npm run eval:search -- <collection dir> [--per-query]');
+    console.error('usage: npm run eval:search -- <collection dir> [--per-query] [--complete]');
     process.exit(2);
   }
-  const f = await evaluate(dir, args.includes('--per-query'));
+  const perQuery = args.includes('--per-query');
+  const line = (f: EvalFigures): string =>
+    `nDCG@10 ${f.ndcg10.toFixed(4)} recall@100 ${f.recall100.toFixed(4)} MRR@10 ${f.mrr10.toFixed(4)}`;
+  if (args.includes('--complete')) {
+    const f = await evaluate(dir, perQuery, {}, true);
+    console.log(`${dir}: ${f.queries} queries with relevant documents, submitted (complete: true)`);
+    console.log(line(f));
+    return;
+  }
+  const submitted = await evaluate(dir, false, {}, true);
+  const f = await evaluate(dir, perQuery, {}, false);
   console.log(`${dir}: ${f.queries} queries with relevant documents`);
-  console.log(
-    `nDCG@10 ${f.ndcg10.toFixed(4)} recall@100 ${f.recall100.toFixed(4)} MRR@10 ${f.mrr10.toFixed(4)}`,
-  );
+  console.log(`submitted (complete: true):  ${line(submitted)}`);
+  console.log(`as the site searches (complete: false):`);
+  console.log(line(f));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,9 +1,34 @@
+import { Index } from 'flexsearch';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { FORMS_KEY, shardIndexOptions } from '../../src/lib/search/format.ts';
 import { SearchClient } from '../../src/lib/search/client.ts';
 import { highlightRanges } from '../../src/lib/search/highlight.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import type { SearchDoc, SearchIndexFile } from '../../src/lib/search/types.ts';
 import { DOCS, makeClient, slugs } from './fixtures.ts';
+
+/** One FlexSearch `Index` holding every shard of a built index, imported as the client does. */
+function importShards(files: SearchIndexFile[]): Index {
+  const { resolution } = JSON.parse(files[0]?.body ?? '{}') as { resolution: number };
+  const index = new Index(shardIndexOptions(resolution));
+  for (const f of files) {
+    if (!f.path.startsWith('t/') || !f.body) continue;
+    for (const line of f.body.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (line.slice(0, tab) !== FORMS_KEY) index.import(line.slice(0, tab), line.slice(tab + 1));
+    }
+  }
+  return index;
+}
+
+/** The documents of an index entry, over all impact slots. */
+function documentsOf(index: Index, entry: string): number[] {
+  return index
+    .search(entry, { resolve: false })
+    .result.flatMap((ids) => ids ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
+}
 
 describe('query understanding', () => {
   const index = makeClient();
@@ -32,6 +57,15 @@ describe('query understanding', () => {
 
   test('typo of 5+ letters: difusion finds diffusion', async () => {
     expect((await slugs(index, 'difusion'))[0]).toBe('diffusion-models');
+  });
+
+  test('typos while typing (the last word a prefix): difusion finds diffusion', async () => {
+    expect((await slugs(index, 'difusion', true))[0]).toBe('diffusion-models');
+    // A misspelt start of a word: one edit from the start of `diffusion`.
+    expect(await slugs(index, 'difusi', true)).toContain('diffusion-models');
+    expect(await slugs(index, 'trasnf', true)).toContain('pruned-transformers');
+    // Submitted, `difusi` is a word of its own: no word is one edit from it.
+    expect(await slugs(index, 'difusi')).toEqual([]);
   });
 
   test('typo by swapped letters: trasnformer finds transformer', async () => {
@@ -222,13 +256,9 @@ describe('phrases of rare word pairs', () => {
 
   test('frequent pairs are index entries, rare ones are not', () => {
     const built = buildSearchIndex(docs, options);
-    const postings = built.files
-      .filter((f) => f.path.startsWith('t/'))
-      .map((f) => f.body)
-      .join('\n');
-    const entries = postings.split('\n').map((line) => line.slice(0, line.indexOf(' ')));
-    expect(entries).toContain('alpha_method');
-    expect(entries).not.toContain('beta_alpha');
+    const index = importShards(built.files);
+    expect(documentsOf(index, 'alpha_method')).toHaveLength(60);
+    expect(documentsOf(index, 'beta_alpha')).toEqual([]);
   });
 });
 
@@ -396,6 +426,55 @@ describe('snippets and highlights', () => {
   test('result terms list what matched', async () => {
     const r = await index.client.search('pruning difusion', { complete: true });
     expect(r.terms).toEqual(expect.arrayContaining(['prune', 'diffus']));
+  });
+});
+
+describe('FlexSearch is the index', () => {
+  test('shard files are FlexSearch exports: a fresh Index imports them and finds the documents', () => {
+    const built = buildSearchIndex(DOCS);
+    const shards = built.files.filter((f) => f.path.startsWith('t/'));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const f of shards) {
+      for (const line of f.body.split('\n')) {
+        // FlexSearch's own export keys, and our forms line beside them.
+        expect(line.slice(0, line.indexOf('\t'))).toMatch(/^(?:\d+\.(?:map|ctx)|forms)$/u);
+      }
+    }
+    const index = importShards(built.files);
+    const manifest = JSON.parse(built.files[0]?.body ?? '{}') as { resolution: number };
+    // `diffus`: in the title and abstract of one paper, the abstract of another.
+    const slots = index.search('diffus', { resolve: false }).result;
+    expect(slots.length).toBeLessThanOrEqual(manifest.resolution);
+    const ranked = slots.flatMap((ids) => ids ?? []);
+    const idOf = (slug: string): number =>
+      [...DOCS]
+        .sort(
+          (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title),
+        )
+        .findIndex((d) => d.slug === slug);
+    // Impact-ordered: the paper with the word in its title sits in a higher slot.
+    expect(ranked).toEqual([idOf('diffusion-models'), idOf('hyvarinen')]);
+  });
+
+  test('the client answers from the imported FlexSearch index only', async () => {
+    const built = buildSearchIndex(DOCS);
+    const files = new Map(built.files.map((f) => [f.path, f.body]));
+    // Emptying the FlexSearch chunks of the shards leaves the client without postings.
+    const gutted = new Map(
+      [...files].map(([p, body]) => [
+        p,
+        p.startsWith('t/')
+          ? body
+              .split('\n')
+              .filter((l) => !/^\d+\.map\t/u.test(l))
+              .join('\n')
+          : body,
+      ]),
+    );
+    const client = new SearchClient(async (p) => gutted.get(p) ?? '');
+    expect((await client.search('diffusion', { complete: true })).total).toBe(0);
+    const whole = new SearchClient(async (p) => files.get(p) ?? '');
+    expect((await whole.search('diffusion', { complete: true })).total).toBe(2);
   });
 });
 

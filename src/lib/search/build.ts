@@ -3,26 +3,38 @@
  * `format.ts`. Pure TypeScript (no Node built-ins): the files are returned as
  * data, for an Astro endpoint, the evaluation tool or the benchmark to serve.
  *
- * Ranking statistics are folded into the postings: each (term, document)
+ * The inverted index is FlexSearch's: index entries (terms and frequent
+ * word pairs) are split by name into shards, and each shard is a FlexSearch
+ * `Index` filled with `add` (one call per document of the shard, with the
+ * document's entries) and written out with `Index.export`.
+ *
+ * Ranking statistics are folded into the postings: each (entry, document)
  * pair gets its BM25F impact (title and abstract term frequencies, each
  * length-normalised, title weighted up, then saturated with k1), quantised
- * to one of `resolution` levels. A query then only needs each term's
- * document frequency (the length of its postings) for the idf.
+ * to one of `resolution` levels, which is the FlexSearch score slot the
+ * `score` callback puts the document in. A query then only needs each
+ * entry's document frequency (the number of ids FlexSearch returns) for the
+ * idf.
  *
  * The build streams every document through the tokeniser once, keeping
  * postings in flat typed arrays (entry, document, term frequencies,
  * positions) and stemming each distinct word once, which keeps a
- * 100,000-paper collection quick and light on memory.
+ * 100,000-paper collection quick and light on memory; the shards' `Index`es
+ * are then made one at a time from those arrays.
  */
+import { Index } from 'flexsearch';
 import { fold } from '../text/index.ts';
 import {
   DIGIT_CODES,
   FIELD_GAP,
   FORMAT_VERSION,
+  FORMS_KEY,
   TEXT_CHECKS,
   codeWidth,
   encodeCode,
+  formCode,
   pairEntry,
+  shardIndexOptions,
   slotOf,
   writeNumber,
   type DocRecord,
@@ -37,7 +49,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   bAbstract: 0.6,
   titleWeight: 2,
   resolution: 32,
-  shardChars: 48_000,
+  shardChars: 100_000,
   lexiconChars: 24_000,
   docChunk: 0,
   maxAuthors: 5,
@@ -174,6 +186,31 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
 function yearOf(date: string | undefined): number | undefined {
   const m = date ? /^(\d{4})/u.exec(date) : null;
   return m ? Number(m[1]) : undefined;
+}
+
+/** `text` with white space runs as single spaces, trimmed (a clean text is returned as is). */
+function squeeze(text: string): string {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0xa0) continue;
+    if (
+      c === 32
+        ? i === 0 || i === last || text.charCodeAt(i + 1) === 32
+        : c < 32 ||
+          c === 0xa0 ||
+          c === 0x1680 ||
+          (c >= 0x2000 && c <= 0x200a) ||
+          c === 0x2028 ||
+          c === 0x2029 ||
+          c === 0x202f ||
+          c === 0x205f ||
+          c === 0x3000 ||
+          c === 0xfeff
+    )
+      return text.replace(/\s+/gu, ' ').trim();
+  }
+  return text;
 }
 
 /** Splits a sorted list into consecutive groups of about `target` size. */
@@ -382,7 +419,7 @@ export function buildSearchIndex(
   const n = sorted.length;
   const large = n >= opt.positionsMinDocs;
   const withPairs = true;
-  const pairMinDf = opt.pairMinDf > 0 ? opt.pairMinDf : Math.max(5, Math.round(n / 1500));
+  const pairMinDf = opt.pairMinDf > 0 ? opt.pairMinDf : Math.max(8, Math.round(n / 1500));
   const maxGap = Math.max(1, Math.min(7, opt.pairMaxGap));
 
   // ---- one pass over the documents ----
@@ -404,8 +441,11 @@ export function buildSearchIndex(
   // Forms: the first two distinct words of each posting's term in its document.
   const pForm1 = new IntBuffer(textChars / 11);
   const pForm2 = new IntBuffer(textChars / 11);
+  // Indexed words of every document, in order, and where each document's end.
+  const seq = new IntBuffer(withPairs ? textChars / 8 : 0);
+  const seqEnd = new Int32Array(withPairs ? n : 0);
   // Pair postings, by pair number.
-  const pairs = new PairTable(1 << Math.max(16, Math.ceil(Math.log2(textChars / 20 + 1))));
+  const pairs = new PairTable(1 << Math.max(16, Math.ceil(Math.log2(textChars / 80 + 1))));
   const qPair = new IntBuffer(textChars / 9);
   const qDoc = new IntBuffer(textChars / 9);
   const qTf = new IntBuffer(textChars / 9);
@@ -494,17 +534,46 @@ export function buildSearchIndex(
       headTok[t] = -1;
     }
 
-    // Word pairs: neighbouring indexed words, at most `maxGap` apart.
+    // The document's indexed words in order, for the word pairs below:
+    // term << 3 | distance to the previous word (0: none within maxGap).
     if (withPairs) {
+      for (let i = 0; i < count; i++) {
+        const gap = i === 0 ? 0 : (tokPos[i] as number) - (tokPos[i - 1] as number);
+        seq.push(((tokTerm[i] as number) << 3) | (gap <= maxGap ? gap : 0));
+      }
+      seqEnd[id] = seq.length;
+    }
+  }
+
+  // Word pairs: neighbouring indexed words, at most `maxGap` apart. A pair
+  // can only be in `pairMinDf` documents if both its terms are, so only
+  // those pairs are counted (rare words make most of the distinct pairs).
+  const termCount = vocab.terms.length;
+  const termDf = new Int32Array(termCount);
+  const termTerm = pTerm.view();
+  for (let i = 0; i < termTerm.length; i++) {
+    const t = termTerm[i] as number;
+    termDf[t] = (termDf[t] as number) + 1;
+  }
+  if (withPairs) {
+    const tokens = seq.view();
+    let start = 0;
+    for (let id = 0; id < n; id++) {
+      const end = seqEnd[id] as number;
+      const titleEnd = start + (lenTitle[id] as number);
       docPairs.length = 0;
-      for (let i = 1; i < count; i++) {
-        const gap = (tokPos[i] as number) - (tokPos[i - 1] as number);
-        if (gap > maxGap) continue;
-        const p = pairs.intern((tokTerm[i - 1] as number) * 8 + gap, tokTerm[i] as number);
+      for (let i = start + 1; i < end; i++) {
+        const v = tokens[i] as number;
+        const gap = v & 7;
+        if (gap === 0) continue;
+        const a = (tokens[i - 1] as number) >> 3;
+        const b = v >> 3;
+        if ((termDf[a] as number) < pairMinDf || (termDf[b] as number) < pairMinDf) continue;
+        const p = pairs.intern(a * 8 + gap, b);
         if (p >= pairTf.length) pairTf = growTo(pairTf, p + 1);
         const tf = pairTf[p] as number;
         if (tf === 0) docPairs.push(p);
-        pairTf[p] = tf + (i < titleTokens ? 1 << 16 : 1);
+        pairTf[p] = tf + (i < titleEnd ? 1 << 16 : 1);
       }
       for (let j = 0; j < docPairs.length; j++) {
         const p = docPairs.data[j] as number;
@@ -513,6 +582,7 @@ export function buildSearchIndex(
         qTf.push(pairTf[p] as number);
         pairTf[p] = 0;
       }
+      start = end;
     }
   }
 
@@ -539,13 +609,6 @@ export function buildSearchIndex(
   };
 
   // ---- entries: terms, then the frequent pairs ----
-  const termCount = vocab.terms.length;
-  const termDf = new Int32Array(termCount);
-  const termTerm = pTerm.view();
-  for (let i = 0; i < termTerm.length; i++) {
-    const t = termTerm[i] as number;
-    termDf[t] = (termDf[t] as number) + 1;
-  }
   const pairCount = pairs.size;
   const pairDf = new Int32Array(pairCount);
   const pairOf = qPair.view();
@@ -637,67 +700,143 @@ export function buildSearchIndex(
     compareStrings(names[x] as string, names[y] as string),
   );
 
-  // ---- postings shards ----
+  // ---- shards: a FlexSearch `Index` per range of entries ----
   const files: SearchIndexFile[] = [];
   const decoder = new TextDecoder();
   const shardFirst: string[] = [];
   {
-    const buf = new ByteBuffer();
-    // Line start of each entry in sorted order.
-    const lineStart = new Int32Array(entryCount + 1);
+    // Estimated characters of each entry in its shard file: its name, a
+    // `null` per empty slot before its last one, its ids, its forms.
+    const idChars = String(Math.max(1, n - 1)).length + 1;
+    const sizes = new Float64Array(entryCount);
     for (let k = 0; k < entryCount; k++) {
       const e = entries[k] as number;
-      lineStart[k] = buf.length;
-      buf.text(names[e] as string);
-      buf.byte(32);
       const from = entryStart[e] as number;
       const to = entryStart[e + 1] as number;
-      buf.reserve((to - from) * 8 + 2);
-      let prev = 0;
-      for (let j = from; j < to; j++) {
-        const doc = postDoc[j] as number;
-        buf.length = writeNumber(buf.data, buf.length, doc - prev);
-        prev = doc;
-      }
-      buf.data[buf.length++] = 32;
+      let last = 0;
       for (let j = from; j < to; j++)
-        buf.data[buf.length++] = DIGIT_CODES[postLevel[j] as number] as number;
+        if ((postLevel[j] as number) > last) last = postLevel[j] as number;
+      let size = (names[e] as string).length + 8 + 5 * last + (to - from) * idChars;
       const forms = e < termCount ? (termForms[e] as number[]) : [];
-      const name = names[e] as string;
-      if (forms.length > 1 || (forms.length === 1 && vocab.words[forms[0] as number] !== name)) {
-        // Forms, the term itself written as an empty form; then the masks.
-        buf.byte(32);
-        buf.text(
-          forms
-            .slice(0, MAX_FORMS)
-            .map((w) => (vocab.words[w] === name ? '' : (vocab.words[w] as string)))
-            .join(','),
-        );
-        if (forms.length > 1) {
-          buf.byte(32);
-          buf.reserve(to - from);
-          for (let j = from; j < to; j++)
-            buf.data[buf.length++] = DIGIT_CODES[postMask[j] as number] as number;
-        }
-      }
-      buf.byte(10);
+      if (forms.length > 1) size += 24 + (to - from);
+      sizes[k] = size;
     }
-    lineStart[entryCount] = buf.length;
     const starts = partition(
       entries,
-      (_, k) => (lineStart[k + 1] as number) - (lineStart[k] as number),
+      (_, k) => sizes[k] as number,
       opt.shardChars,
       () => true,
     );
+    // Per shard, its postings regrouped by document, for one FlexSearch
+    // `add` per document: the shard's documents (marked with the shard
+    // number, then sorted), then a counting sort by document.
+    const stamp = new Int32Array(n).fill(-1);
+    const lists: string[][] = [];
+    const docCount = new Int32Array(n);
+    const docAt = new Int32Array(n);
+    const touched = new Int32Array(n);
     for (let s = 0; s < starts.length; s++) {
       const from = starts[s] as number;
       const to = s + 1 < starts.length ? (starts[s + 1] as number) : entryCount;
       shardFirst.push(s === 0 ? '' : (names[entries[from] as number] as string));
-      // Without the last line break.
-      const body = decoder.decode(
-        buf.data.subarray(lineStart[from] as number, (lineStart[to] as number) - 1),
-      );
-      files.push({ path: `t/${s}.txt`, body });
+      files.push({ path: `t/${s}.txt`, body: shardBody(s, from, to) });
+    }
+
+    function shardBody(shard: number, from: number, to: number): string {
+      let docCountTotal = 0;
+      let count = 0;
+      let unsorted = false;
+      for (let k = from; k < to; k++) {
+        const e = entries[k] as number;
+        const end = entryStart[e + 1] as number;
+        for (let j = entryStart[e] as number; j < end; j++) {
+          const d = postDoc[j] as number;
+          if (stamp[d] !== shard) {
+            stamp[d] = shard;
+            docCount[d] = 0;
+            if (docCountTotal > 0 && d < (touched[docCountTotal - 1] as number)) unsorted = true;
+            touched[docCountTotal++] = d;
+          }
+          docCount[d] = (docCount[d] as number) + 1;
+        }
+        count += end - (entryStart[e] as number);
+      }
+      let shardDocs = touched.slice(0, docCountTotal);
+      if (unsorted && docCountTotal * 16 > n) {
+        // Many documents: read them off the marks, in order.
+        let i = 0;
+        for (let d = 0; d < n; d++) if (stamp[d] === shard) shardDocs[i++] = d;
+      } else if (unsorted) shardDocs = shardDocs.sort();
+      let at = 0;
+      for (let i = 0; i < shardDocs.length; i++) {
+        const d = shardDocs[i] as number;
+        docAt[d] = at;
+        at += docCount[d] as number;
+      }
+      // Entry (index in the shard) and impact level of each posting, by document.
+      const local = new Int32Array(count);
+      const levels = new Uint8Array(count);
+      for (let k = from; k < to; k++) {
+        const e = entries[k] as number;
+        const end = entryStart[e + 1] as number;
+        for (let j = entryStart[e] as number; j < end; j++) {
+          const d = postDoc[j] as number;
+          const p = docAt[d] as number;
+          docAt[d] = p + 1;
+          local[p] = k - from;
+          levels[p] = postLevel[j] as number;
+        }
+      }
+      const shardNames = entries.slice(from, to).map((e) => names[e] as string);
+      let base = 0;
+      const index = new Index({
+        ...shardIndexOptions(resolution),
+        // The i-th entry of the document being added goes to its impact slot.
+        score: (_content: string[], _term: string, i: number) => levels[base + i] as number,
+      });
+      let start = 0;
+      for (let i = 0; i < shardDocs.length; i++) {
+        const d = shardDocs[i] as number;
+        const end = docAt[d] as number;
+        base = start;
+        // Lists reused by length (FlexSearch reads the list during `add` only).
+        let content = lists[end - start];
+        if (!content) content = lists[end - start] = new Array<string>(end - start);
+        for (let p = start; p < end; p++)
+          content[p - start] = shardNames[local[p] as number] as string;
+        // The encoder (`entriesOf`) takes the list as it is; `add` is typed for text only.
+        index.add(d, content as unknown as string);
+        start = end;
+      }
+      const lines: string[] = [];
+      // A synchronous handler: the export is done when `export` returns.
+      index.export((key: string, data: string) => {
+        if (!/(?:^|\.)reg$/u.test(key)) lines.push(`${key}\t${data}`);
+      });
+      // Our own line: the forms of the shard's terms and which documents have which.
+      const forms: string[] = [];
+      for (let k = from; k < to; k++) {
+        const e = entries[k] as number;
+        if (e >= termCount) continue;
+        const words = termForms[e] as number[];
+        const name = names[e] as string;
+        if (words.length === 0 || (words.length === 1 && vocab.words[words[0] as number] === name))
+          continue;
+        let entry = `${name}:${words
+          .slice(0, MAX_FORMS)
+          .map((w) => formCode(name, vocab.words[w] as string))
+          .join(',')}`;
+        if (words.length > 1) {
+          const at = entryStart[e] as number;
+          const masks = new Uint8Array((entryStart[e + 1] as number) - at);
+          for (let j = 0; j < masks.length; j++)
+            masks[j] = DIGIT_CODES[postMask[at + j] as number] as number;
+          entry += `:${decoder.decode(masks)}`;
+        }
+        forms.push(entry);
+      }
+      if (forms.length) lines.push(`${FORMS_KEY}\t${forms.join(' ')}`);
+      return lines.join('\n');
     }
   }
   if (shardFirst.length === 0) {
@@ -811,7 +950,7 @@ export function buildSearchIndex(
         d.authors?.length ?? 0,
         d.date ?? '',
         d.topics ?? [],
-        d.abstract.replace(/\s+/gu, ' ').trim(),
+        squeeze(d.abstract),
       ]);
     files.push({ path: `d/${c}.json`, body: JSON.stringify(records) });
   }

@@ -8,34 +8,42 @@
  *    being typed (from the lexicon), typo corrections of unknown words of 5+
  *    letters, the glued and the split forms of joined words, the word pairs
  *    of a quoted phrase.
- * 2. A term's postings are decoded from its shard when first asked for (not
- *    the whole shard) and cached; the score of a document is the sum over
- *    clauses of the best `weight x idf x impact` of the clause's terms
- *    (BM25F).
+ * 2. A term's postings come from FlexSearch: its shard's export is
+ *    imported into a FlexSearch `Index` (once per shard), and
+ *    `search(term, {resolve: false})` hands over the term's documents by
+ *    score slot, i.e. by impact level; they are merged into document order
+ *    and cached. The score of a document is the sum over clauses of the
+ *    best `weight x idf x impact` of the clause's terms (BM25F).
  * 3. Matching: a document matches with any clause; queries of up to four
  *    clauses rank documents by how many clauses they have, then by score,
- *    and a word found exactly as typed (postings tell a stem's forms apart)
- *    adds its idf once more. Quoted phrases are always required: answered
- *    by the postings of their word pairs when those are indexed, else
- *    checked in the records of the few documents with all their words, or
- *    with word positions; `-word` removes documents.
+ *    and a word found exactly as typed (the shard's forms line tells a
+ *    stem's forms apart) adds its idf once more. Quoted phrases are always
+ *    required: answered by the postings of their word pairs when those are
+ *    indexed, else checked in the records of the few documents with all
+ *    their words, or with word positions; `-word` removes documents. While
+ *    typing, the last word is also a prefix: its completions join it, and an
+ *    unknown start of 5+ letters is corrected against the starts of words.
  * 4. Filters, facet counts over all matches, sorting, then the records of
  *    the page of hits are fetched and snippets cut.
  *
  * No DOM and no Node built-ins here.
  */
+import { Index } from 'flexsearch';
 import { ByteLru } from './cache.ts';
-import { boundedDistance, maxEdits } from './fuzzy.ts';
+import { boundedDistance, boundedPrefixDistance, maxEdits } from './fuzzy.ts';
 import {
   DIGIT_VALUE,
   FIELD_GAP,
   FORMAT_VERSION,
+  FORMS_KEY,
   TEXT_CHECKS,
   codeWidth,
   decodeCode,
+  formOf,
   idf,
   impactOf,
   pairEntry,
+  shardIndexOptions,
   shardOf,
   type DocRecord,
   type Manifest,
@@ -70,6 +78,12 @@ interface Postings {
 interface LineFile {
   text: string;
   starts: Int32Array;
+}
+
+/** A shard: its FlexSearch `Index`, imported, and our own forms line (by term: `forms[:masks]`). */
+interface Shard {
+  index: Index;
+  forms: Map<string, string>;
 }
 
 interface Lexicon {
@@ -256,6 +270,32 @@ export class SearchClient {
     return this.file(path, lineFile, (text) => text.length * 2 + text.length / 8);
   }
 
+  /** Shard `i`: its FlexSearch export imported into an `Index` made with the build's options. */
+  private shard(m: Manifest, i: number): Promise<Shard> {
+    return this.file(
+      `t/${i}.txt`,
+      (text) => {
+        const index = new Index(shardIndexOptions(m.resolution));
+        const forms = new Map<string, string>();
+        for (const line of text ? text.split('\n') : []) {
+          const tab = line.indexOf('\t');
+          const key = line.slice(0, tab);
+          if (key !== FORMS_KEY) {
+            index.import(key, line.slice(tab + 1));
+            continue;
+          }
+          for (const entry of line.slice(tab + 1).split(' ')) {
+            const colon = entry.indexOf(':');
+            forms.set(entry.slice(0, colon), entry.slice(colon + 1));
+          }
+        }
+        return { index, forms };
+      },
+      // Parsed arrays of numbers take several times the text.
+      (text) => text.length * 4,
+    );
+  }
+
   private lexicon(i: number): Promise<Lexicon> {
     return this.file(
       `l/${i}.txt`,
@@ -326,10 +366,10 @@ export class SearchClient {
     const key = `t:${term}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit as Postings | null;
-    const shard = await this.lineFile(`t/${shardOf(m.shards, term)}.txt`);
+    const shard = await this.shard(m, shardOf(m.shards, term));
     const again = this.cache.get(key);
     if (again !== undefined) return again as Postings | null;
-    const p = decodePostings(shard, term);
+    const p = postingsOf(shard, term, m.n);
     this.cache.set(key, p, p ? p.ids.length * 5 + 64 : 64);
     return p;
   }
@@ -378,7 +418,7 @@ export class SearchClient {
       .map(([t]) => t);
   }
 
-  /** Lexicon words within the typo budget of `word` (of its prefix when `prefix`). */
+  /** Lexicon words within the typo budget of `word` (when `prefix`, words whose start is). */
   private corrections(
     m: Manifest,
     word: string,
@@ -407,12 +447,14 @@ export class SearchClient {
         const w = lex.words[i] as string;
         const df = lex.df[i] as number;
         if (df < minDf) continue;
-        let target = w;
+        let d: number;
         if (prefix) {
           if (w.length < word.length - max) continue;
-          target = w.slice(0, word.length);
-        } else if (Math.abs(w.length - word.length) > max) continue;
-        const d = boundedDistance(word, target, max);
+          d = boundedPrefixDistance(word, w, max);
+        } else {
+          if (Math.abs(w.length - word.length) > max) continue;
+          d = boundedDistance(word, w, max);
+        }
         if (d === 0 || d > max) continue;
         const t = termOf(w);
         const old = found.get(t);
@@ -450,17 +492,8 @@ export class SearchClient {
     if (exact) return group;
     let df = 0;
     for (const g of group) df = Math.max(df, g.postings?.ids.length ?? 0);
-    if (
-      word.length >= 5 &&
-      !/\d/u.test(word) &&
-      (df === 0 || (m.n >= 5000 && df <= 3 && !prefix))
-    ) {
-      const fixes = await this.corrections(
-        m,
-        word,
-        prefix && completions.length === 0,
-        df === 0 ? 1 : df * 10,
-      );
+    if (word.length >= 5 && !/\d/u.test(word) && (df === 0 || (m.n >= 5000 && df <= 3))) {
+      const fixes = await this.corrections(m, word, prefix, df === 0 ? 1 : df * 10);
       for (const f of fixes) if (!group.some((g) => g.term === f.term)) group.push(f);
     }
     return group;
@@ -1118,44 +1151,80 @@ function findLine(file: LineFile, key: string): number {
   return -1;
 }
 
-function decodePostings(file: LineFile, term: string): Postings | null {
-  const at = findLine(file, term);
-  if (at < 0) return null;
-  const { text } = file;
-  const gapsEnd = text.indexOf(' ', at);
-  let lineEnd = text.indexOf('\n', gapsEnd);
-  if (lineEnd < 0) lineEnd = text.length;
-  let levelsEnd = text.indexOf(' ', gapsEnd + 1);
-  if (levelsEnd < 0 || levelsEnd > lineEnd) levelsEnd = lineEnd;
-  const n = levelsEnd - gapsEnd - 1;
-  if (n <= 0) return null;
-  const ids = new Int32Array(n);
-  const levels = new Uint8Array(n);
-  let doc = 0;
-  let acc = 0;
-  let j = 0;
-  for (let i = at; i < gapsEnd; i++) {
-    const v = DIGIT_VALUE[text.charCodeAt(i)] as number;
-    if (v < 32) acc = acc * 32 + v;
-    else {
-      doc += acc * 32 + v - 32;
-      ids[j++] = doc;
-      acc = 0;
+// Scratch of `postingsOf`: impact slot + 1 by document (0: absent).
+let slotByDoc = new Uint8Array(0);
+
+/**
+ * Postings of `term` from its shard's FlexSearch `Index`: the documents of
+ * each impact slot (`search(term, {resolve: false})` hands over the slots),
+ * merged into ascending document order, with the term's forms.
+ */
+function postingsOf(shard: Shard, term: string, n: number): Postings | null {
+  const slots = shard.index.search(term, { resolve: false }).result;
+  let total = 0;
+  let used = 0;
+  for (const docs of slots) {
+    if (docs?.length) {
+      total += docs.length;
+      used++;
     }
   }
-  for (let i = 0; i < n; i++) levels[i] = DIGIT_VALUE[text.charCodeAt(gapsEnd + 1 + i)] as number;
+  if (total === 0) return null;
+  const ids = new Int32Array(total);
+  const levels = new Uint8Array(total);
+  if (used === 1) {
+    // One slot: its documents are in ascending order already.
+    slots.forEach((docs, slot) => {
+      if (!docs?.length) return;
+      for (let i = 0; i < docs.length; i++) ids[i] = docs[i] as number;
+      levels.fill(slot);
+    });
+  } else if (total * 16 >= n) {
+    // Many documents: mark them in a collection-size array, read it in order.
+    if (slotByDoc.length < n) slotByDoc = new Uint8Array(n);
+    let lo = n;
+    let hi = -1;
+    slots.forEach((docs, slot) => {
+      if (!docs) return;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number;
+        slotByDoc[d] = slot + 1;
+        if (d < lo) lo = d;
+        if (d > hi) hi = d;
+      }
+    });
+    let j = 0;
+    for (let d = lo; d <= hi; d++) {
+      const v = slotByDoc[d] as number;
+      if (v === 0) continue;
+      ids[j] = d;
+      levels[j++] = v - 1;
+      slotByDoc[d] = 0;
+    }
+  } else {
+    // Few: sort (document, slot) keys.
+    const keys = new Int32Array(total);
+    let j = 0;
+    slots.forEach((docs, slot) => {
+      if (!docs) return;
+      for (let i = 0; i < docs.length; i++) keys[j++] = (docs[i] as number) * 64 + slot;
+    });
+    keys.sort();
+    for (let i = 0; i < total; i++) {
+      const k = keys[i] as number;
+      ids[i] = k >> 6;
+      levels[i] = k & 63;
+    }
+  }
   const p: Postings = { ids, levels };
-  if (levelsEnd < lineEnd) {
-    let formsEnd = text.indexOf(' ', levelsEnd + 1);
-    if (formsEnd < 0 || formsEnd > lineEnd) formsEnd = lineEnd;
-    p.forms = text
-      .slice(levelsEnd + 1, formsEnd)
-      .split(',')
-      .map((f) => f || term);
-    if (formsEnd < lineEnd) {
-      const masks = new Uint8Array(n);
-      for (let i = 0; i < n; i++)
-        masks[i] = DIGIT_VALUE[text.charCodeAt(formsEnd + 1 + i)] as number;
+  const own = shard.forms.get(term);
+  if (own !== undefined) {
+    const colon = own.indexOf(':');
+    p.forms = (colon < 0 ? own : own.slice(0, colon)).split(',').map((f) => formOf(term, f));
+    if (colon >= 0) {
+      const masks = new Uint8Array(total);
+      for (let i = 0; i < total; i++)
+        masks[i] = DIGIT_VALUE[own.charCodeAt(colon + 1 + i)] as number;
       p.masks = masks;
     }
   }

@@ -1,30 +1,44 @@
 /**
  * The on-disk format of the index, shared by the build and the client.
  *
+ * The inverted index is FlexSearch's: the index entries (terms and frequent
+ * word pairs) are split by name into shards, each one a FlexSearch `Index`
+ * built at build time with `add` and saved with its own `export`; the client
+ * recreates the `Index` with the same options (`shardIndexOptions`), `import`s
+ * the exported chunks and looks entries up with `search(entry, {resolve:
+ * false})`. Next to it sit files of our own for what FlexSearch cannot hold.
+ *
  * Files (paths relative to the index root):
  * - `manifest.json`: collection size, ranking constants, the first entry of
- *   every postings and positions shard, the first word of every lexicon
- *   file, year ranges and topic names.
- * - `t/<n>.txt`: postings shard `n`: one line per index entry, sorted by
- *   entry: `entry<SPACE>gaps<SPACE>impacts[<SPACE>forms[<SPACE>masks]]`. An
- *   entry is a term (the stem of a word, or a glued compound) or a word pair
- *   `a_b` (`a_<gap>_b` when stop words sit between them: `state_3_art`);
- *   pairs are indexed when frequent, so that common quoted phrases are
- *   answered from postings alone. `gaps` are the document ids as ascending
- *   differences, in the variable-length digits below; `impacts` has one
- *   digit per document, its quantised BM25F impact level (0 = highest).
- *   `forms` lists the words of a term, most frequent first, up to five,
- *   comma-separated (the term itself written as an empty form; no field when
- *   the term is its only form); with more than one form, `masks` has one
- *   digit per document: bit i set when it contains forms[i], bit 5 when it
- *   has another form. Ranking uses them to put the word as typed first.
+ *   every shard and positions file, the first word of every lexicon file,
+ *   year ranges and topic names.
+ * - `t/<n>.txt`: shard `n`. First the FlexSearch export of the shard's
+ *   `Index`, one `key<TAB>data` line per chunk exactly as `Index.export`
+ *   handed it over (e.g. `1.map`; the `reg` chunk, a list of every document
+ *   id of the shard that a search never reads, is left out). An entry is a
+ *   term (the stem of a word, or a glued compound) or a word pair `a_b`
+ *   (`a_<gap>_b` when stop words sit between them: `state_3_art`); pairs are
+ *   entries when frequent, so that common quoted phrases are answered from
+ *   postings alone. Each document of an entry sits in the FlexSearch score
+ *   slot of its quantised BM25F impact (slot 0 = highest impact; the
+ *   `Index` resolution is the number of levels).
+ *   Then, when some term of the shard is written otherwise than its name,
+ *   one line of our own: `forms<TAB>` and space-separated
+ *   `term:forms[:masks]`, where `forms` lists the words of the term, most
+ *   frequent first, up to five, comma-separated, each written after the
+ *   term (`s` for `models` of `model`, empty for the term itself) or as
+ *   `=word` when it does not start with it (`=study` of `studi`); with more
+ *   than one form, `masks` has one digit (below) per document of the term,
+ *   in ascending document order: bit i set when the document contains
+ *   forms[i], bit 5 when it has another form. Ranking uses them to put the
+ *   word as typed first.
  * - `p/<n>.txt`: word positions of the terms of a range of entries, fetched
  *   only by quoted phrases whose word pairs are not indexed and whose words
  *   are together in more than `TEXT_CHECKS` documents (large collections
  *   only; terms of at most `TEXT_CHECKS` documents have none).
  *   One line per term: `term<SPACE>positions`, where positions lists, for
- *   each document of the term's postings in order, the count then the
- *   ascending differences of its positions.
+ *   each document of the term in ascending order, the count then the
+ *   ascending differences of its positions, in the digits below.
  * - `l/<n>.txt`: lexicon file, `word<SPACE>df` lines sorted by word, for
  *   prefix completion and typo correction; files split only between first
  *   letters, so one file holds every word of a letter.
@@ -34,10 +48,12 @@
  *   `title.txt`: title rank of every document (sort by title, on demand).
  *
  * Internal document ids follow date order (undated first), so sorting by
- * date is sorting by id and a year is a range of ids.
+ * date is sorting by id and a year is a range of ids. FlexSearch holds these
+ * internal ids.
  */
+import type { IndexOptions } from 'flexsearch';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface Manifest {
   version: number;
@@ -45,9 +61,9 @@ export interface Manifest {
   n: number;
   /** k1 of the BM25F impacts (an impact is at most k1 + 1). */
   k1: number;
-  /** Number of impact levels. */
+  /** Number of impact levels (the resolution of the shards' FlexSearch `Index`). */
   resolution: number;
-  /** First entry of each postings shard, ascending; shard i is `t/i.txt`. */
+  /** First entry of each shard, ascending; shard i is `t/i.txt`. */
   shards: string[];
   /** First term of each positions file, ascending; file i is `p/i.txt` (empty: none). */
   positions: string[];
@@ -88,6 +104,45 @@ export const TEXT_CHECKS = 24;
 
 /** Gap between the title's word positions and the abstract's (no phrase spans it). */
 export const FIELD_GAP = 16;
+
+/** Key of our own line in a shard file (FlexSearch's keys are `<n>.<name>`). */
+export const FORMS_KEY = 'forms';
+
+/** A word of `term` as written in the forms line: what follows the term, or `=word`. */
+export function formCode(term: string, word: string): string {
+  return word.startsWith(term) ? word.slice(term.length) : `=${word}`;
+}
+
+/** The word of a form code of `term`, the inverse of `formCode`. */
+export function formOf(term: string, code: string): string {
+  return code.startsWith('=') ? code.slice(1) : term + code;
+}
+
+/**
+ * FlexSearch options of a shard's `Index`, the same at build time (plus a
+ * `score` callback placing each document in its impact slot) and in the
+ * client, which must recreate the `Index` as it was before `import`: the
+ * options are not part of an export.
+ */
+export function shardIndexOptions(resolution: number): IndexOptions {
+  return {
+    tokenize: 'strict',
+    resolution,
+    // Entries are tokenised, folded and stemmed by tokenize.ts before they
+    // reach FlexSearch, so its encoder takes them as they are: the build
+    // adds a document's list of entries (FlexSearch 0.8 hands non-string
+    // content to a custom encoder unchanged, see its issue #432), and the
+    // client searches one entry at a time.
+    encode: entriesOf,
+    fastupdate: false,
+  };
+}
+
+/** The encoder of a shard's `Index`: an entry list as is, a string of space-separated entries split. */
+export function entriesOf(content: string | readonly string[]): string[] {
+  if (typeof content !== 'string') return content as string[];
+  return content.indexOf(' ') < 0 ? [content] : content.split(' ');
+}
 
 /** The entry of a word pair: `a_b`, or `a_<gap>_b` across stop words. */
 export function pairEntry(a: string, b: string, gap: number): string {

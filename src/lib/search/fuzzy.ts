@@ -9,19 +9,33 @@ export function maxEdits(length: number): number {
   return length < 5 ? 0 : length < 9 ? 1 : 2;
 }
 
-/**
- * Optimal string alignment distance between `a` and `b`, or `max + 1` as
- * soon as it is certain to exceed `max`.
- */
-// Rows reused by every call (the function is synchronous and not re-entrant).
+// Rows reused by every call (the functions are synchronous and not re-entrant).
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
+/**
+ * Optimal string alignment distance between `a` and `b`, or `max + 1` as
+ * soon as it is certain to exceed `max`.
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
+  return distance(a, b, max, false);
+}
+
+/**
+ * The smallest optimal string alignment distance between `a` and a prefix
+ * of `b` (what is typed so far against a word it may be the misspelt start
+ * of: `difusi` is one edit from `diffusi`, the start of `diffusion`), or
+ * `max + 1` as soon as it is certain to exceed `max`.
+ */
+export function boundedPrefixDistance(a: string, b: string, max: number): number {
+  return distance(a, b.length > a.length + max ? b.slice(0, a.length + max) : b, max, true);
+}
+
+function distance(a: string, b: string, max: number, prefix: boolean): number {
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
+  if (prefix ? lb < la - max : Math.abs(la - lb) > max) return max + 1;
   if (rowA.length <= lb) {
     rowA = new Int32Array(lb + 1);
     rowB = new Int32Array(lb + 1);
@@ -56,5 +70,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[lb] as number, max + 1);
+  if (!prefix) return Math.min(prev[lb] as number, max + 1);
+  let best = max + 1;
+  for (let j = Math.max(0, la - max); j <= lb; j++) best = Math.min(best, prev[j] as number);
+  return best;
 }

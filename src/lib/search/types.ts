@@ -28,9 +28,15 @@ export interface SearchOptions {
   bAbstract: number;
   /** Weight of a title occurrence against an abstract one (BM25F). */
   titleWeight: number;
-  /** Number of impact levels a posting is quantised to (at most 64). */
+  /**
+   * Number of impact levels a posting is quantised to (at most 64): the
+   * resolution of the shards' FlexSearch `Index`, one score slot a level.
+   */
   resolution: number;
-  /** Target size in characters of one postings shard (a single huge term gets a shard of its own). */
+  /**
+   * Target size in characters of one shard, a FlexSearch `Index` export (a
+   * single huge entry gets a shard of its own).
+   */
   shardChars: number;
   /** Target size in characters of one lexicon file (files only split between first letters). */
   lexiconChars: number;
@@ -59,7 +65,8 @@ export interface SearchOptions {
   /**
    * Smallest document frequency of an indexed word pair (a quoted phrase of
    * indexed pairs is answered without positions); `0` picks n / 1500, at
-   * least 5.
+   * least 8 (in a small collection a phrase is checked in the few records
+   * that have its words, and each pair costs index bytes).
    */
   pairMinDf: number;
   /** Largest distance of an indexed pair (2 = one stop word between). */

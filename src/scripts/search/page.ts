@@ -13,8 +13,14 @@ import {
 } from '../../lib/search-state.ts';
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
 import { bibtexOfResults } from './bibtex.ts';
-import { getClient, getFacets, warmUp, type Facets } from './engine.ts';
+import type { Facets } from './engine.ts';
 import { arrowNavigation, hitNode } from './render.ts';
+
+// The engine (FlexSearch and the query code) loads when there is something
+// to search: a query or filter in the URL, or the first key or click in the
+// box; the autofocus alone does not fetch it.
+const engine = () => import('./engine.ts');
+const warmUp = () => void engine().then((e) => e.warmUp());
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 const need = <T extends Element>(selector: string) => root?.querySelector<T>(selector) ?? null;
@@ -127,6 +133,7 @@ async function run(complete: boolean): Promise<void> {
     return;
   }
   try {
+    const { getClient, getFacets } = await engine();
     const [result, facets] = await Promise.all([
       getClient().search(state.q, {
         topics: state.topics,
@@ -172,9 +179,10 @@ function restore(): void {
 }
 
 if (root && input) {
-  warmUp();
   restore();
   input.focus();
+  input.addEventListener('keydown', warmUp, { once: true });
+  input.addEventListener('pointerdown', warmUp, { once: true });
   input.addEventListener('input', () => update({ q: input.value }, false));
   form?.addEventListener('submit', (event) => {
     event.preventDefault();
