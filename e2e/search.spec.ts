@@ -187,6 +187,8 @@ test.describe('the search page', () => {
   test('sorting by title orders the results A to Z', async ({ page }) => {
     await page.goto(siteUrl(site, '/search/?q=diffusion&sort=title'));
     await expect(page.locator('[data-sort]')).toHaveValue('title');
+    // Results render after the index loads, a few hundred ms after `load`: wait for them.
+    await expect(page.locator('[data-search-hit]')).toHaveCount(20);
     const titles = await page.locator('[data-search-hit] span.font-serif').allTextContents();
     expect(titles.length).toBe(20);
     expect(titles).toEqual(
