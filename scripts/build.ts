@@ -19,7 +19,10 @@ rmSync(stagesFile, { force: true });
 const started = performance.now();
 // Astro's CLI on this very Node (22), whatever `node` the PATH would pick.
 const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build'], {
+// A larger young generation: rendering allocates many short-lived strings,
+// and with the default 16 MB semi-space, scavenges promote them into a large
+// old generation that major GCs then walk (measured: 82 s of GC at 74,728 papers; 10,000 papers build in 58 s instead of 68).
+const result = spawnSync(process.execPath, ['--max-semi-space-size=64', astro, 'build'], {
   stdio: 'inherit',
   env: { ...process.env, OUT_DIR: temp, BUILD_STAGES_FILE: stagesFile },
 });
