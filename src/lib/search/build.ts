@@ -188,29 +188,9 @@ function yearOf(date: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** `text` with white space runs as single spaces, trimmed (a clean text is returned as is). */
+/** `text` with white space runs as single spaces, trimmed (a clean text is returned as is, unallocated). */
 function squeeze(text: string): string {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) continue;
-    if (
-      c === 32
-        ? i === 0 || i === last || text.charCodeAt(i + 1) === 32
-        : c < 32 ||
-          c === 0xa0 ||
-          c === 0x1680 ||
-          (c >= 0x2000 && c <= 0x200a) ||
-          c === 0x2028 ||
-          c === 0x2029 ||
-          c === 0x202f ||
-          c === 0x205f ||
-          c === 0x3000 ||
-          c === 0xfeff
-    )
-      return text.replace(/\s+/gu, ' ').trim();
-  }
-  return text;
+  return /^\s|\s$|\s\s|[^\S ]/u.test(text) ? text.replace(/\s+/gu, ' ').trim() : text;
 }
 
 /** Splits a sorted list into consecutive groups of about `target` size. */

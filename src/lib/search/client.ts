@@ -823,13 +823,11 @@ export class SearchClient {
     const table = this.impactTable;
     const present = group.filter((g) => g.postings);
     if (present.length === 1) {
-      const { postings, weight } = present[0] as WeightedTerm;
-      const { ids, levels } = postings as Postings;
-      const w = weight * idf(ids.length, m.n);
-      const e = exact?.postings === postings ? exact : undefined;
-      const bonus = e ? e.bonus : 0;
-      const masks = e?.masks;
-      const bit = e ? e.bit : 0;
+      const { ids, levels, w, bonus, masks, bit } = termWeights(
+        m,
+        present[0] as WeightedTerm,
+        exact,
+      );
       let count = s.touchedCount;
       for (let i = 0; i < ids.length; i++) {
         const d = ids[i] as number;
@@ -846,13 +844,8 @@ export class SearchClient {
       return;
     }
     let top = 0;
-    for (const { postings, weight } of present) {
-      const { ids, levels } = postings as Postings;
-      const w = weight * idf(ids.length, m.n);
-      const e = exact?.postings === postings ? exact : undefined;
-      const bonus = e ? e.bonus : 0;
-      const masks = e?.masks;
-      const bit = e ? e.bit : 0;
+    for (const term of present) {
+      const { ids, levels, w, bonus, masks, bit } = termWeights(m, term, exact);
       for (let i = 0; i < ids.length; i++) {
         const d = ids[i] as number;
         let v = w * (table[levels[i] as number] as number);
@@ -1428,6 +1421,20 @@ interface ExactForm {
   masks: Uint8Array | undefined;
   bit: number;
   bonus: number;
+}
+
+/** What scoring a term's postings needs: its weight x idf, and the exact-form bonus, by mask. */
+function termWeights(m: Manifest, term: WeightedTerm, exact: ExactForm | undefined) {
+  const { ids, levels } = term.postings as Postings;
+  const e = exact?.postings === term.postings ? exact : undefined;
+  return {
+    ids,
+    levels,
+    w: term.weight * idf(ids.length, m.n),
+    bonus: e ? e.bonus : 0,
+    masks: e?.masks,
+    bit: e ? e.bit : 0,
+  };
 }
 
 function exactForm(

@@ -4,11 +4,8 @@
  * clears it, arrows walk the results, Enter on the box opens the search page.
  */
 import { base } from './base.ts';
+import { engine, warmUp } from './lazy.ts';
 import { arrowNavigation, hitNode } from './render.ts';
-
-// The engine (FlexSearch and the query code) loads only once someone uses the box.
-const engine = () => import('./engine.ts');
-const warmUp = () => void engine().then((e) => e.warmUp());
 
 const SHOWN = 8;
 

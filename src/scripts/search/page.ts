@@ -14,13 +14,8 @@ import {
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import type { Facets } from './engine.ts';
+import { engine, warmUp } from './lazy.ts';
 import { arrowNavigation, hitNode } from './render.ts';
-
-// The engine (FlexSearch and the query code) loads when there is something
-// to search: a query or filter in the URL, or the first key or click in the
-// box; the autofocus alone does not fetch it.
-const engine = () => import('./engine.ts');
-const warmUp = () => void engine().then((e) => e.warmUp());
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 const need = <T extends Element>(selector: string) => root?.querySelector<T>(selector) ?? null;
@@ -181,6 +176,8 @@ function restore(): void {
 if (root && input) {
   restore();
   input.focus();
+  // The engine loads when there is something to search: a query or filter in
+  // the URL (restore), or the first key or click in the box; not the autofocus.
   input.addEventListener('keydown', warmUp, { once: true });
   input.addEventListener('pointerdown', warmUp, { once: true });
   input.addEventListener('input', () => update({ q: input.value }, false));
