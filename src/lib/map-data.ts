@@ -133,3 +133,30 @@ export function sample<T>(items: readonly T[], max: number): T[] {
   const step = items.length / max;
   return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)] as T);
 }
+
+const dotsOf = new WeakMap<readonly object[], string>();
+
+/**
+ * A topic minimap's dots (up to 400 of its papers) as SVG markup, on the
+ * map's 0-1000 grid. Made once per list: a topic of 11,000 papers has 480
+ * pages, and 400 <circle> components cost 7 ms a page. Numbers only, so the
+ * markup needs no escaping.
+ */
+export function minimapDots(
+  papers: readonly { slug: string }[],
+  positions: ReadonlyMap<string, readonly [number, number]>,
+): string {
+  let dots = dotsOf.get(papers);
+  if (dots === undefined) {
+    dots = sample(papers, 400)
+      .flatMap((p) => {
+        const at = positions.get(p.slug);
+        return at
+          ? [`<circle cx="${Math.round(at[0] * 1000)}" cy="${Math.round(at[1] * 1000)}" r="14"/>`]
+          : [];
+      })
+      .join('');
+    dotsOf.set(papers, dots);
+  }
+  return dots;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildMapData, gridSize, OTHER_COLOR, PALETTE, sample } from '../../src/lib/map-data.ts';
+import {
+  buildMapData,
+  gridSize,
+  minimapDots,
+  OTHER_COLOR,
+  PALETTE,
+  sample,
+} from '../../src/lib/map-data.ts';
 
 const points = Array.from({ length: 1000 }, (_, i) => ({
   slug: `p${i}`,
@@ -47,5 +54,26 @@ describe('sample', () => {
         5,
       ),
     ).toEqual([0, 2, 4, 6, 8]);
+  });
+});
+
+describe('minimapDots', () => {
+  const papers = Array.from({ length: 1000 }, (_, i) => ({ slug: `p${i}` }));
+  const positions = new Map(papers.map((p, i) => [p.slug, [i / 1000, 0.5] as [number, number]]));
+
+  test('draws at most 400 papers, on the 0-1000 grid, skipping papers without a place', () => {
+    const dots = minimapDots(papers, positions);
+    expect(dots.match(/<circle /g)).toHaveLength(400);
+    expect(dots.startsWith('<circle cx="0" cy="500" r="14"/>')).toBe(true);
+    const few = [{ slug: 'p10' }, { slug: 'nowhere' }];
+    expect(minimapDots(few, positions)).toBe('<circle cx="10" cy="500" r="14"/>');
+  });
+
+  test('is made once per list: the same list gives the same markup without recomputing', () => {
+    const list = [{ slug: 'p1' }];
+    const first = minimapDots(list, positions);
+    positions.set('p1', [0.9, 0.9]);
+    expect(minimapDots(list, positions)).toBe(first);
+    expect(minimapDots([{ slug: 'p1' }], positions)).toBe('<circle cx="900" cy="900" r="14"/>');
   });
 });
