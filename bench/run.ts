@@ -1,18 +1,26 @@
 /**
  * `npm run bench`: the build benchmark, the search benchmark and page weights,
  * gathered into bench/RESULTS.md. Takes about an hour on a 2-core machine
- * (the 74,728-paper builds dominate); `--quick` skips the 74,728 size.
+ * (the 74,728-paper builds dominate); `--quick` skips the 74,728 size,
+ * `--no-search` keeps the search benchmark's last results.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const quick = process.argv.includes('--quick');
+// The search benchmark takes ~8 minutes; `--no-search` keeps its last results.
+const search = !process.argv.includes('--no-search');
 const run = (args: string[]) => {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 run(['bench/build.ts', '--sizes', quick ? 'bundled,10000' : 'bundled,10000,74728']);
-run(['--max-old-space-size=12000', 'bench/search.ts', ...(quick ? ['--sizes=bundled,10000'] : [])]);
+if (search)
+  run([
+    '--max-old-space-size=12000',
+    'bench/search.ts',
+    ...(quick ? ['--sizes=bundled,10000'] : []),
+  ]);
 run(['scripts/build.ts']);
 run(['bench/weights.ts']);
 const read = (f: string) => readFileSync(f, 'utf8').trim();

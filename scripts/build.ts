@@ -34,18 +34,27 @@ function report(): void {
   const stages = readFileSync(stagesFile, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { name: string; ms: number; detail?: string });
+    .map(
+      (line) =>
+        JSON.parse(line) as { name: string; ms: number; detail?: string; parallel?: boolean },
+    );
   rmSync(stagesFile, { force: true });
-  const timed = stages.filter((s) => s.name !== 'peak memory');
+  const timed = stages.filter((s) => s.name !== 'peak memory' && !s.parallel);
   const rest = wall - timed.reduce((n, s) => n + s.ms, 0);
   const rows = [...timed, { name: 'Astro: pages, endpoints, bundling, writing', ms: rest }];
-  console.log('\nBuild stages:');
-  for (const s of rows)
+  const line = (s: { name: string; ms: number; detail?: string | undefined }) =>
     console.log(
       `  ${s.name.padEnd(48)} ${(s.ms / 1000).toFixed(1).padStart(7)} s${s.detail ? `  (${s.detail})` : ''}`,
     );
+  console.log('\nBuild stages:');
+  rows.forEach(line);
   const memory = stages.find((s) => s.name === 'peak memory');
   if (memory) console.log(`  ${'peak memory'.padEnd(48)} ${memory.detail}`);
+  const parallel = stages.filter((s) => s.parallel);
+  if (parallel.length > 0) {
+    console.log('On worker threads, beside the stages above (waits for them are counted above):');
+    for (const s of parallel) line({ ...s, name: `worker: ${s.name}` });
+  }
 }
 report();
 

@@ -4,16 +4,26 @@
  * script asks for it (BUILD_STAGES_FILE), as JSON lines.
  */
 import { appendFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
 const file = process.env.BUILD_STAGES_FILE;
 const totals = new Map<string, number>();
 
-export function recordStage(name: string, ms: number, detail?: string): void {
+/** `parallel`: the stage ran on a worker thread, beside the main thread's stages. */
+export function recordStage(
+  name: string,
+  ms: number,
+  detail?: string,
+  options: { parallel?: boolean } = {},
+): void {
   if (!file) return;
-  appendFileSync(
-    file,
-    `${JSON.stringify({ name, ms: Math.round(ms), ...(detail ? { detail } : {}) })}\n`,
-  );
+  const row = {
+    name,
+    ms: Math.round(ms),
+    ...(detail ? { detail } : {}),
+    ...(options.parallel ? { parallel: true } : {}),
+  };
+  appendFileSync(file, `${JSON.stringify(row)}\n`);
 }
 
 /** Times a synchronous stage. */
@@ -29,7 +39,9 @@ export function accumulate(name: string, ms: number): void {
   totals.set(name, (totals.get(name) ?? 0) + ms);
 }
 
-if (file) {
+// Only the main thread: a worker thread's `exit` comes when the worker ends,
+// long before the build's peak.
+if (file && isMainThread) {
   process.on('exit', () => {
     for (const [name, ms] of totals) recordStage(name, ms);
     recordStage('peak memory', 0, `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
