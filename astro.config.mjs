@@ -5,7 +5,9 @@ import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
+import { searchIndexFiles } from './src/integrations/search-index.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
+import { searchCacheFile } from './src/lib/site-search.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -18,10 +20,13 @@ export default defineConfig({
   // Styles and scripts stay in files of their own, so one CSP without inline hashes fits every page.
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Rebuilds reuse paper pages and twins whose `cacheKey` (model.pageKey) is unchanged.
+  experimental: { incrementalBuild: true },
   integrations: [
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({ filter: (page) => isCanonicalPage(page, config) }),
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
+    searchIndexFiles({ cacheFile: searchCacheFile(config.cacheDir, config.permalinks) }),
     permalinks({
       registryFile: config.permalinks,
       cacheDir: config.cacheDir,

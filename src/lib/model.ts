@@ -4,18 +4,21 @@
  */
 import { getCollection } from 'astro:content';
 import { assignCitationKeys } from './cite/index.ts';
+import { abstractsFile, readAbstracts } from './content/abstracts.ts';
 import { expandRecord } from './content/compact.ts';
-import type { StoredPaper } from './content/schema.ts';
+import type { StoredEntry, StoredPaper } from './content/schema.ts';
 import { arxivSlugs } from './permalinks/redirects.ts';
 import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile } from './permalinks/state.ts';
 import { byDateDesc, monthKey } from './dates.ts';
 import { chunk } from './paging.ts';
-import { buildSearchIndex, type BuiltSearchIndex } from './search/index.ts';
+import { createPageKeys } from './page-keys.ts';
+import type { BuiltSearchIndex } from './search/index.ts';
+import { siteSearchIndex } from './site-search.ts';
 import { buildMapData, type MapData, type MapTile } from './map-data.ts';
 import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
-import { recordStage, timed } from './stages.ts';
+import { recordStage } from './stages.ts';
 import { config, urls } from './site.ts';
 
 export type ModelPaper = StoredPaper;
@@ -59,13 +62,20 @@ export interface Model {
   positions: Map<string, [number, number]>;
   /** The map page's data and tiles, built on first use. */
   mapData(): { data: MapData; tiles: MapTile[] };
-  /** The search index files, built on first use (only the search endpoints ask). */
-  searchIndex(): BuiltSearchIndex;
+  /** The search index files (built by the background worker; only the search endpoints ask). */
+  searchIndex(): Promise<BuiltSearchIndex>;
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
   topicRedirects: Map<string, string>;
   topicRemoved: Map<string, string>;
   /** The social image of a paper page. */
   imageOf(slug: string): string;
+  /**
+   * Digests of everything a paper page and a paper's twin show (the paper,
+   * its neighbours' and related papers' titles, its topics, the site's
+   * settings): Astro's incremental build reuses a page whose key is unchanged.
+   */
+  pageKey(slug: string): string;
+  twinKey(slug: string): string;
 }
 
 let model: Promise<Model> | undefined;
@@ -76,15 +86,31 @@ export function getModel(): Promise<Model> {
   return model;
 }
 
+/** The store's entries with their abstracts, which the loader keeps beside the store. */
+function joinAbstracts(entries: StoredEntry[], file: string): ModelPaper[] {
+  const texts = readAbstracts(file);
+  return entries.map((entry) => {
+    const text = texts.get(entry.contentDigest);
+    if (!text)
+      throw new Error(
+        `${file}: no abstract for "${entry.slug}" (${entry.source.file}). The content store and this file are out of step: delete both caches (node_modules/.astro, ${config.cacheDir}) and build again.`,
+      );
+    return expandRecord({ ...entry, ...text });
+  });
+}
+
 async function buildModel(): Promise<Model> {
   const entries = await getCollection('papers');
-  const papers = entries.map((e) => expandRecord(e.data)).sort((a, b) => a.index - b.index);
+  const papers = joinAbstracts(
+    entries.map((e) => e.data),
+    abstractsFile(config.cacheDir, config.permalinks),
+  ).sort((a, b) => a.index - b.index);
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
   const hasDates = papers.some((p) => p.date !== undefined);
   const ordered = hasDates ? byDateDesc(papers) : papers;
   const position = new Map(ordered.map((p, i) => [p.slug, i]));
   const paperImages = papers.length <= config.paperImageLimit;
-  let search: BuiltSearchIndex | undefined;
+  let search: Promise<BuiltSearchIndex> | undefined;
   const relatedStarted = performance.now();
   const related = await buildSiteRelated(papers);
   recordStage(
@@ -119,32 +145,64 @@ async function buildModel(): Promise<Model> {
     if (entry.status === 'redirect') redirects.set(slug, entry);
     if (entry.status === 'removed') removed.set(slug, entry);
   }
+  const citeKeys = assignCitationKeys(
+    // Stored dates are `string | undefined`; citation keys read only slug, title, authors, date.
+    papers as unknown as Parameters<typeof assignCitationKeys>[0],
+  );
+  const topicsOf = (slug: string) =>
+    (topics.model.byPaper.get(slug) ?? []).flatMap((assignment) => {
+      const topic = topics.bySlug.get(assignment.topic);
+      return topic ? [{ topic, assignment }] : [];
+    });
+  const relatedOf = (slug: string) =>
+    (related.related.get(slug) ?? []).flatMap((n) => {
+      const paper = bySlug.get(n.id);
+      return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
+    });
+  const imageOf = (slug: string) =>
+    paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
+  const neighbours = (slug: string) => {
+    const i = position.get(slug);
+    if (i === undefined) return { prev: undefined, next: undefined };
+    return { prev: ordered[i - 1], next: ordered[i + 1] };
+  };
+  const keys = createPageKeys<ModelPaper>({
+    site: {
+      title: config.title,
+      description: config.description,
+      siteUrl: config.siteUrl,
+      basePath: config.basePath,
+      hasDates,
+    },
+    paper: (slug) => bySlug.get(slug),
+    neighbours,
+    topics: (slug) =>
+      topicsOf(slug).map(({ topic, assignment }) => [topic.slug, topic.name, assignment]),
+    related: relatedOf,
+    citeKey: (slug) => citeKeys.get(slug),
+    image: imageOf,
+    gone: (slug) => {
+      const moved = redirects.get(slug);
+      // A redirect page names its target by title.
+      return [moved, moved && bySlug.get(moved.to)?.plainTitle, removed.get(slug)];
+    },
+  });
   return {
     papers,
     bySlug,
     ordered,
     months: new Map([...months].sort(([a], [b]) => (a < b ? 1 : -1))),
     pages: chunk(ordered, config.pageSize),
-    neighbours(slug) {
-      const i = position.get(slug);
-      if (i === undefined) return { prev: undefined, next: undefined };
-      return { prev: ordered[i - 1], next: ordered[i + 1] };
-    },
+    neighbours,
     hasDates,
     redirects,
     removed,
     arxiv: arxivSlugs(registry),
-    // Stored dates are `string | undefined`; citation keys read only slug, title, authors, date.
-    citeKeys: assignCitationKeys(papers as unknown as Parameters<typeof assignCitationKeys>[0]),
+    citeKeys,
     paperImages,
     topics: topics.model.topics,
     topicBySlug: topics.bySlug,
-    topicsOf(slug) {
-      return (topics.model.byPaper.get(slug) ?? []).flatMap((assignment) => {
-        const topic = topics.bySlug.get(assignment.topic);
-        return topic ? [{ topic, assignment }] : [];
-      });
-    },
+    topicsOf,
     topicPapers(slug) {
       return topicPapers.get(slug) ?? [];
     },
@@ -154,12 +212,7 @@ async function buildModel(): Promise<Model> {
         return topic ? [{ topic, shared: r.shared }] : [];
       });
     },
-    relatedOf(slug) {
-      return (related.related.get(slug) ?? []).flatMap((n) => {
-        const paper = bySlug.get(n.id);
-        return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
-      });
-    },
+    relatedOf,
     positions: related.positions,
     mapData() {
       map ??= buildMapData(
@@ -178,29 +231,16 @@ async function buildModel(): Promise<Model> {
       return map;
     },
     searchIndex() {
-      search ??= timed(
-        'search index',
-        () =>
-          buildSearchIndex(
-            papers.map((p, id) => ({
-              id,
-              slug: p.slug,
-              title: p.plainTitle,
-              abstract: p.plainAbstract,
-              authors: p.authors,
-              ...(p.date ? { date: p.date } : {}),
-              topics: (topics.model.byPaper.get(p.slug) ?? []).map((a) => a.topic),
-            })),
-          ),
-        (s) => `${s.files.length} files`,
+      search ??= siteSearchIndex(papers, (slug) =>
+        (topics.model.byPaper.get(slug) ?? []).map((a) => a.topic),
       );
       return search;
     },
     topicRedirects: topics.redirects,
     topicRemoved: topics.removed,
-    imageOf(slug) {
-      return paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
-    },
+    imageOf,
+    pageKey: keys.page,
+    twinKey: keys.twin,
   };
 }
 

@@ -6,7 +6,7 @@
 import type { StoredPaper } from './content/schema.ts';
 import { computeCached, relatedCacheFile } from './related/cached.ts';
 import type { Neighbour } from './related/index.ts';
-import { waitForBackground } from './related/wait.ts';
+import { waitForBackground } from './background/wait.ts';
 import { config } from './site.ts';
 
 /** Related papers less similar than this are not shown: below it, the "relation" is noise. */

@@ -8,8 +8,7 @@ import type { StoredPaper } from './content/schema.ts';
 import { resolveTopicPermalinks, type TopicEntry } from './permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from './permalinks/state.ts';
 import { RESERVED_TOPIC_SLUGS } from '../config.ts';
-import { relatedCacheFile } from './related/cached.ts';
-import { waitForBackground } from './related/wait.ts';
+import { waitForBackground } from './background/wait.ts';
 import { config } from './site.ts';
 import { computeTopicsCached, topicsCacheFile } from './topics/cached.ts';
 import { TopicsFileError, type Assignment, type Topic, type TopicModel } from './topics/index.ts';
@@ -38,8 +37,8 @@ function readCurated(): { text: string; file: string } | undefined {
 
 export async function buildSiteTopics(papers: readonly StoredPaper[]): Promise<SiteTopics> {
   const cacheFile = topicsCacheFile(config.cacheDir, config.permalinks);
-  // The content loader computes topics on a worker after related papers; wait for its cache.
-  await waitForBackground(relatedCacheFile(config.cacheDir, config.permalinks));
+  // The content loader computes topics on a worker; wait for its cache.
+  await waitForBackground(cacheFile);
   let model: TopicModel;
   try {
     model = computeTopicsCached(papers, readCurated(), RESERVED_TOPIC_SLUGS, cacheFile);

@@ -19,6 +19,7 @@ function record(title: string, abstract: string): StoredPaper {
     abstractHtml: renderAbstract(p.abstract),
     hasMath: false,
     contentDigest: 'd',
+    inputDigest: 'i',
     fingerprint: 'f',
   } as StoredPaper;
 }

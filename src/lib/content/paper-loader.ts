@@ -13,12 +13,15 @@ import { fingerprint } from '../ingest/slug.ts';
 import { DroppedPermalinksError, parseRetire, resolvePermalinks } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
-import { startInBackground } from '../related/background.ts';
+import { startInBackground } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
+import { searchCacheFile, type SearchPaper } from '../site-search.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
 import { recordStage } from '../stages.ts';
+import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
+import type { AbstractFields } from './abstracts.ts';
 import { compactRecord, expandRecord } from './compact.ts';
-import { paperSchema, type StoredPaper } from './schema.ts';
+import { storedEntrySchema, type StoredEntry, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
   /** The list files to read (resolved when the loader runs, so a bad glob is a load error). */
@@ -29,10 +32,18 @@ export interface PaperLoaderOptions {
   cacheDir: string;
   /** Slugs retired on purpose (`RETIRE`). */
   retire: string | undefined;
+  /** Papers up to this many get a social image each (the rest share the site's). */
+  paperImageLimit: number;
   /** The curated topics file, when there is one; and slugs topics may not take. */
   topicsFile: string | undefined;
   reservedTopicSlugs: string[];
 }
+
+/**
+ * Part of each paper's input digest: bump it when the stored record's shape
+ * or derivation changes, so that entries stored by older code are rebuilt.
+ */
+const RECORD_VERSION = 1;
 
 /** An error whose message is the whole story: Astro prints no stack for it. */
 function plainError(message: string): Error {
@@ -42,7 +53,7 @@ function plainError(message: string): Error {
 export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'paper-list',
-    schema: paperSchema,
+    schema: storedEntrySchema,
     async load({ store, logger, parseData, generateDigest }) {
       let read;
       let files: string[];
@@ -79,47 +90,96 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         throw error;
       }
       const renderStarted = performance.now();
+      const textsFile = abstractsFile(options.cacheDir, options.registryFile);
+      let previousTexts: Map<string, AbstractFields>;
+      try {
+        previousTexts = readAbstracts(textsFile);
+      } catch {
+        previousTexts = new Map(); // A damaged file only costs rendering again.
+      }
+      const texts = new Map<string, AbstractFields>();
       const seen = new Set<string>();
       const related: { id: string; title: string; abstract: string; digest: string }[] = [];
+      const searchPapers: SearchPaper[] = [];
       let rendered = 0;
       for (const [index, paper] of papers.entries()) {
         const { slug } = paper;
         seen.add(slug);
-        const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
-        const stored = store.get<StoredPaper>(slug)?.data;
-        const previous = stored ? expandRecord(stored) : undefined;
-        const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
-        if (!reuse) rendered += 1;
-        const record: StoredPaper = {
-          ...paper,
-          index,
-          plainTitle: toPlainText(paper.title),
-          plainAbstract: toPlainText(paper.abstract),
-          titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
-          abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
-          hasMath: hasMath(paper.title) || hasMath(paper.abstract),
-          contentDigest,
-          fingerprint: fingerprint(paper),
-        };
-        const data = await parseData({ id: slug, data: compactRecord(record) });
-        store.set({ id: slug, data, digest: generateDigest(data) });
+        const inputDigest = generateDigest({ v: RECORD_VERSION, index, paper });
+        const stored = store.get<StoredEntry>(slug)?.data;
+        const storedText = stored && previousTexts.get(stored.contentDigest);
+        let record: StoredPaper;
+        if (stored?.inputDigest === inputDigest && storedText) {
+          // An unchanged paper: its stored entry stands, unvalidated and unwritten.
+          record = expandRecord({ ...stored, ...storedText });
+          texts.set(stored.contentDigest, storedText);
+        } else {
+          const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
+          const reuse =
+            stored?.contentDigest === contentDigest && storedText
+              ? expandRecord({ ...stored, ...storedText })
+              : undefined;
+          if (!reuse) rendered += 1;
+          record = {
+            ...paper,
+            index,
+            plainTitle: toPlainText(paper.title),
+            plainAbstract: toPlainText(paper.abstract),
+            titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
+            abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
+            hasMath: hasMath(paper.title) || hasMath(paper.abstract),
+            contentDigest,
+            inputDigest,
+            fingerprint: fingerprint(paper),
+          };
+          const { rest, fields } = splitAbstract(compactRecord(record));
+          const data = await parseData({ id: slug, data: rest });
+          store.set({ id: slug, data, digest: generateDigest(data) });
+          texts.set(contentDigest, fields);
+        }
         related.push({
           id: slug,
           title: record.plainTitle,
           abstract: record.plainAbstract,
-          digest: contentDigest,
+          digest: record.contentDigest,
+        });
+        searchPapers.push({
+          slug,
+          plainTitle: record.plainTitle,
+          plainAbstract: record.plainAbstract,
+          authors: record.authors,
+          date: record.date,
         });
       }
-      // Related papers and the map take the longest: start them now, on the second core.
+      writeAbstracts(textsFile, texts);
+      // Related papers, the map, topics and the search index take the longest: start them now, on the second core.
       const topicsFile =
         options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
-      startInBackground(related, relatedCacheFile(options.cacheDir, options.registryFile), {
-        papers: papers.map((p) => ({ slug: p.slug, title: p.title, abstract: p.abstract })),
-        curated: topicsFile
-          ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
-          : undefined,
-        reserved: options.reservedTopicSlugs,
-        file: topicsCacheFile(options.cacheDir, options.registryFile),
+      startInBackground({
+        related: { docs: related, file: relatedCacheFile(options.cacheDir, options.registryFile) },
+        topics: {
+          papers: papers.map((p) => ({ slug: p.slug, title: p.title, abstract: p.abstract })),
+          curated: topicsFile
+            ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
+            : undefined,
+          reserved: options.reservedTopicSlugs,
+          file: topicsCacheFile(options.cacheDir, options.registryFile),
+        },
+        search: {
+          papers: searchPapers,
+          file: searchCacheFile(options.cacheDir, options.registryFile),
+        },
+        cards:
+          papers.length <= options.paperImageLimit
+            ? {
+                papers: papers.map((p) => ({
+                  slug: p.slug,
+                  title: p.title,
+                  authors: p.authors,
+                  date: p.date,
+                })),
+              }
+            : undefined,
       });
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       recordStage(

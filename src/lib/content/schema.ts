@@ -26,6 +26,8 @@ export const paperSchema = z.object({
   hasMath: z.boolean(),
   /** Digest of the paper's content: unchanged papers reuse their rendered HTML. */
   contentDigest: z.string(),
+  /** Digest of the paper as read (and its position): an unchanged paper keeps its stored entry. */
+  inputDigest: z.string(),
   fingerprint: z.string(),
   authors: z.array(z.string()),
   date: z.string().optional(),
@@ -42,3 +44,16 @@ export const paperSchema = z.object({
 });
 
 export type StoredPaper = z.infer<typeof paperSchema>;
+
+/**
+ * What Astro's content store keeps of a paper: everything but the abstract,
+ * which lives beside the store (see abstracts.ts), keyed by `contentDigest`.
+ */
+export const storedEntrySchema = paperSchema.omit({
+  abstract: true,
+  rawAbstract: true,
+  plainAbstract: true,
+  abstractHtml: true,
+});
+
+export type StoredEntry = z.infer<typeof storedEntrySchema>;

@@ -5,8 +5,8 @@ import { urls } from '../../lib/site.ts';
 import { paperTwin } from '../../lib/twins.ts';
 
 export const getStaticPaths = (async () => {
-  const { papers } = await getModel();
-  return papers.map((p) => ({ params: { slug: p.slug } }));
+  const { papers, twinKey } = await getModel();
+  return papers.map((p) => ({ params: { slug: p.slug }, cacheKey: twinKey(p.slug) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

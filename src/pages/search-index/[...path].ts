@@ -1,15 +1,17 @@
 /**
  * `/search-index/...`: the search index, split into the small files a query
- * fetches lazily (see src/lib/search). Built once per build by the model.
+ * fetches lazily (see src/lib/search).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../lib/model.ts';
 
+// A build writes these files itself, from the background worker's cache
+// (integrations/search-index.ts), so that no page waits for the index: at
+// 75,000 papers it takes ~40 s to build. This route serves them in development.
 export const getStaticPaths = (async () => {
-  const model = await getModel();
-  return model
-    .searchIndex()
-    .files.map((f) => ({ params: { path: f.path }, props: { body: f.body } }));
+  if (!import.meta.env.DEV) return [];
+  const index = await (await getModel()).searchIndex();
+  return index.files.map((f) => ({ params: { path: f.path }, props: { body: f.body } }));
 }) satisfies GetStaticPaths;
 
 const TYPES: Record<string, string> = { json: 'application/json', txt: 'text/plain' };

@@ -1,0 +1,90 @@
+/**
+ * A background worker (see start.ts): computes one kind of work into its
+ * cache and removes the marker that says it is computing.
+ */
+import { rmSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import { computeCached } from '../related/cached.ts';
+import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
+import { renderPaperCards } from '../social.ts';
+import { recordStage } from '../stages.ts';
+import { computeTopicsCached } from '../topics/cached.ts';
+import type { TopicModel } from '../topics/types.ts';
+import type { WorkerData } from './start.ts';
+import { markerOf } from './wait.ts';
+
+const data = workerData as WorkerData;
+
+function timedStage<T>(name: string, run: () => T, detail: (result: T) => string): T {
+  const started = performance.now();
+  const result = run();
+  recordStage(name, performance.now() - started, detail(result), { parallel: true });
+  return result;
+}
+
+if (data.kind === 'related') {
+  const { docs, file } = data.job;
+  try {
+    timedStage(
+      'related papers and map',
+      () => computeCached(docs, file),
+      () => `${docs.length} papers`,
+    );
+  } finally {
+    rmSync(markerOf(file), { force: true });
+  }
+} else {
+  const t = data.job;
+  const search = data.search;
+  let topics: TopicModel | undefined;
+  try {
+    topics = timedStage(
+      'topics',
+      () => computeTopicsCached(t.papers, t.curated, t.reserved, t.file),
+      (m) => `${m.topics.length} topics`,
+    );
+  } catch {
+    // A bad topics file: the model computes again and reports the error properly.
+  } finally {
+    rmSync(markerOf(t.file), { force: true });
+  }
+  try {
+    if (topics) {
+      const byPaper = topics.byPaper;
+      const docs = searchDocs(search.papers, (slug) =>
+        (byPaper.get(slug) ?? []).map((a) => a.topic),
+      );
+      timedStage(
+        'search index',
+        () => buildSearchCached(docs, search.file),
+        (r) => `${r.index.files.length} files${r.built ? '' : ', reused'}`,
+      );
+      markSearchCacheCurrent(search.file);
+    }
+  } finally {
+    rmSync(markerOf(search.file), { force: true });
+  }
+  // The cards show topic names; the image endpoints render any card not yet
+  // in the cache themselves (see renderPaperCards), so nobody waits for this.
+  const cards = data.cards;
+  if (cards) {
+    try {
+      if (topics) {
+        const model = topics;
+        const names = new Map(model.topics.map((t) => [t.slug, t.name]));
+        const started = performance.now();
+        const rendered = await renderPaperCards(cards.papers, (slug) =>
+          (model.byPaper.get(slug) ?? []).flatMap((a) => names.get(a.topic) ?? []),
+        );
+        recordStage(
+          'social images of papers',
+          performance.now() - started,
+          `${rendered} rendered, ${cards.papers.length - rendered} reused`,
+          { parallel: true },
+        );
+      }
+    } catch {
+      // The image endpoints render whatever is missing, and report errors properly.
+    }
+  }
+}

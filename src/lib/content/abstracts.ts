@@ -1,0 +1,84 @@
+/**
+ * Abstracts live beside Astro's content store, not in it. Astro compiles its
+ * whole store into one JavaScript module at build time, and that compile grows
+ * faster than the store: at 74,728 papers (229 MB, mostly abstracts) it took
+ * 60-125 s, longer than all other stages together. The store keeps each
+ * paper's metadata and `contentDigest`; this file keeps the abstract fields,
+ * keyed by that digest, written by the loader in the same load and read once
+ * by the collection model.
+ *
+ * Format: one JSON array per line, `[digest, abstract, rawAbstract,
+ * plainAbstract, abstractHtml]`, the fields as `compactRecord` leaves them.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { shortHash } from '../ingest/slug.ts';
+import type { StoredPaper } from './schema.ts';
+
+export const ABSTRACT_FIELDS = [
+  'abstract',
+  'rawAbstract',
+  'plainAbstract',
+  'abstractHtml',
+] as const;
+
+export type AbstractFields = Pick<StoredPaper, (typeof ABSTRACT_FIELDS)[number]>;
+
+/** Where the abstracts of the list whose permalinks are kept in `registryFile` go. */
+export function abstractsFile(cacheDir: string, registryFile: string): string {
+  return path.join(cacheDir, 'abstracts', `${shortHash(path.resolve(registryFile), 10)}.jsonl`);
+}
+
+/** Splits a stored record into what Astro's store keeps and what this file keeps. */
+export function splitAbstract<T extends AbstractFields>(
+  record: T,
+): { rest: Omit<T, keyof AbstractFields>; fields: AbstractFields } {
+  const { abstract, rawAbstract, plainAbstract, abstractHtml, ...rest } = record;
+  return { rest, fields: { abstract, rawAbstract, plainAbstract, abstractHtml } };
+}
+
+export function serializeAbstracts(entries: Iterable<[string, AbstractFields]>): string {
+  let out = '';
+  for (const [digest, f] of entries)
+    out += `${JSON.stringify([digest, f.abstract, f.rawAbstract, f.plainAbstract, f.abstractHtml])}\n`;
+  return out;
+}
+
+/** Parses the file's text; `file` names it in errors. */
+export function parseAbstracts(text: string, file: string): Map<string, AbstractFields> {
+  const out = new Map<string, AbstractFields>();
+  let line = 0;
+  for (const row of text.split('\n')) {
+    line += 1;
+    if (row === '') continue;
+    const cells: unknown = JSON.parse(row);
+    if (
+      !Array.isArray(cells) ||
+      cells.length !== 5 ||
+      !cells.every((c): c is string => typeof c === 'string')
+    )
+      throw new Error(`${file}:${line}: not an abstracts record`);
+    const [digest, abstract, rawAbstract, plainAbstract, abstractHtml] = cells as string[];
+    out.set(digest as string, {
+      abstract: abstract as string,
+      rawAbstract: rawAbstract as string,
+      plainAbstract: plainAbstract as string,
+      abstractHtml: abstractHtml as string,
+    });
+  }
+  return out;
+}
+
+/** The abstracts of the last load, or an empty map when there is no file (a cold build). */
+export function readAbstracts(file: string): Map<string, AbstractFields> {
+  if (!existsSync(file)) return new Map();
+  return parseAbstracts(readFileSync(file, 'utf8'), file);
+}
+
+/** Writes the file atomically: a reader sees the previous load's file or this one, never half. */
+export function writeAbstracts(file: string, entries: Iterable<[string, AbstractFields]>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  writeFileSync(temp, serializeAbstracts(entries));
+  renameSync(temp, file);
+}

@@ -1,0 +1,58 @@
+/**
+ * Cache keys for Astro's incremental build: a digest of everything a paper
+ * page or a paper's twin shows. A rebuild reuses the previous page when its
+ * key is unchanged, so a key must change whenever anything on the page does:
+ * the paper itself, its neighbours' and related papers' titles, its topics,
+ * its citation key and image, and the site settings every page shows.
+ * (Code changes are Astro's part: it hashes each route's modules.)
+ */
+import { createHash } from 'node:crypto';
+
+export interface KeyedPaper {
+  slug: string;
+  titleHtml: string;
+}
+
+export interface PageKeyView<P extends KeyedPaper> {
+  /** Site settings every page shows (title, description, URLs, header links). */
+  site: unknown;
+  paper(slug: string): P | undefined;
+  neighbours(slug: string): { prev: P | undefined; next: P | undefined };
+  topics(slug: string): unknown[];
+  related(slug: string): { paper: P; terms: string[] }[];
+  citeKey(slug: string): string | undefined;
+  image(slug: string): string;
+  /** What a slug that no longer has a paper shows (a redirect, a removal notice). */
+  gone(slug: string): unknown;
+}
+
+const digest = (value: unknown) =>
+  createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+
+const titleOf = (p: KeyedPaper | undefined) => (p ? [p.slug, p.titleHtml] : null);
+
+export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
+  const site = digest(view.site);
+  return {
+    /** The key of `/papers/<slug>/`. */
+    page(slug: string): string {
+      const paper = view.paper(slug);
+      if (!paper) return digest([site, slug, view.gone(slug)]);
+      const { prev, next } = view.neighbours(slug);
+      return digest([
+        site,
+        paper,
+        titleOf(prev),
+        titleOf(next),
+        view.topics(slug),
+        view.related(slug).map((r) => [titleOf(r.paper), r.terms]),
+        view.citeKey(slug) ?? null,
+        view.image(slug),
+      ]);
+    },
+    /** The key of `/papers/<slug>.json`. */
+    twin(slug: string): string {
+      return digest([site, view.paper(slug) ?? null, view.topics(slug)]);
+    },
+  };
+}

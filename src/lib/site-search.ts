@@ -1,0 +1,140 @@
+/**
+ * The site's search index: the collection's documents (plain title and
+ * abstract, authors, date, topics) in list order, built by the search engine
+ * (src/lib/search) with a cache on disk keyed by a digest of those documents,
+ * so an unchanged list reuses its index. The background worker builds it
+ * right after the topic model, on the second core; the collection model
+ * waits for it and reads the cache.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { waitForBackground } from './background/wait.ts';
+import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
+import { FORMAT_VERSION } from './search/format.ts';
+import { config } from './site.ts';
+import { recordStage } from './stages.ts';
+
+export interface SearchPaper {
+  slug: string;
+  plainTitle: string;
+  plainAbstract: string;
+  authors: string[];
+  date?: string | undefined;
+}
+
+/** The documents of `papers` (in list order: a document's id is its position). */
+export function searchDocs(
+  papers: readonly SearchPaper[],
+  topicsOf: (slug: string) => string[],
+): SearchDoc[] {
+  return papers.map((p, id) => ({
+    id,
+    slug: p.slug,
+    title: p.plainTitle,
+    abstract: p.plainAbstract,
+    authors: p.authors,
+    ...(p.date ? { date: p.date } : {}),
+    topics: topicsOf(p.slug),
+  }));
+}
+
+/** Where the search index cache of a list lives (one per permalink registry, i.e. per list). */
+export function searchCacheFile(cacheDir: string, registryFile: string): string {
+  const id = createHash('sha256').update(path.resolve(registryFile)).digest('hex').slice(0, 10);
+  return path.join(cacheDir, 'search', `${id}.jsonl`);
+}
+
+/** Digest of everything the index depends on: the engine's format and every document. */
+export function searchDocsKey(docs: readonly SearchDoc[]): string {
+  const hash = createHash('sha256').update(`${FORMAT_VERSION}\n`);
+  for (const d of docs) hash.update(`${JSON.stringify(d)}\n`);
+  return hash.digest('hex');
+}
+
+// One JSON line per index file after a header line: the index at 75,000
+// papers is too large for a single JSON string to be safe.
+/** The cached index in `file` and the key it was built for; throws when the file is damaged. */
+export function readSearchCache(file: string): { key: string; index: BuiltSearchIndex } {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = JSON.parse(lines[0] ?? '') as { key: string; stats: BuiltSearchIndex['stats'] };
+  const files = lines
+    .slice(1)
+    .filter((l) => l !== '')
+    .map((l) => {
+      const [p, body] = JSON.parse(l) as [string, string];
+      return { path: p, body };
+    });
+  return { key: header.key, index: { files, stats: header.stats } };
+}
+
+function read(file: string, key: string): BuiltSearchIndex | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const cached = readSearchCache(file);
+    return cached.key === key ? cached.index : undefined;
+  } catch {
+    return undefined; // A damaged cache only costs building again.
+  }
+}
+
+/**
+ * Marks the cache as made (built or found current) by this process's
+ * background worker, for this build: the build writes the index files from
+ * the cache only when the mark is there (see integrations/search-index.ts).
+ */
+export function markSearchCacheCurrent(file: string): void {
+  writeFileSync(`${file}.owner`, String(process.pid));
+}
+
+export function searchCacheIsCurrent(file: string): boolean {
+  try {
+    return readFileSync(`${file}.owner`, 'utf8') === String(process.pid);
+  } catch {
+    return false;
+  }
+}
+
+function write(file: string, key: string, index: BuiltSearchIndex): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const lines = [JSON.stringify({ key, stats: index.stats })];
+  for (const f of index.files) lines.push(JSON.stringify([f.path, f.body]));
+  writeFileSync(temp, `${lines.join('\n')}\n`);
+  renameSync(temp, file);
+}
+
+/** The index of `docs`, from the cache when the documents are unchanged; `built` says which. */
+export function buildSearchCached(
+  docs: readonly SearchDoc[],
+  file: string,
+): { index: BuiltSearchIndex; built: boolean } {
+  const key = searchDocsKey(docs);
+  const hit = read(file, key);
+  if (hit) return { index: hit, built: false };
+  const index = buildSearchIndex(docs);
+  write(file, key, index);
+  return { index, built: true };
+}
+
+/**
+ * The site's index, for the search endpoint in development (a build writes
+ * the files from the worker's cache instead): the content loader started
+ * building it on a worker; wait for it, then read its cache (a hit, unless the
+ * worker could not run, when it is built here).
+ */
+export async function siteSearchIndex(
+  papers: readonly SearchPaper[],
+  topicsOf: (slug: string) => string[],
+): Promise<BuiltSearchIndex> {
+  const file = searchCacheFile(config.cacheDir, config.permalinks);
+  const started = performance.now();
+  await waitForBackground(file);
+  const { index, built } = buildSearchCached(searchDocs(papers, topicsOf), file);
+  recordStage(
+    built ? 'search index' : 'search index: waiting for the worker, reading',
+    performance.now() - started,
+    `${index.files.length} files`,
+  );
+  return index;
+}

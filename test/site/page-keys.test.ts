@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { createPageKeys, type PageKeyView } from '../../src/lib/page-keys.ts';
+
+interface P {
+  slug: string;
+  titleHtml: string;
+  abstract: string;
+}
+
+const a: P = { slug: 'a', titleHtml: 'A', abstract: 'About a.' };
+const b: P = { slug: 'b', titleHtml: 'B', abstract: 'About b.' };
+const c: P = { slug: 'c', titleHtml: 'C', abstract: 'About c.' };
+
+function view(overrides: Partial<PageKeyView<P>> = {}, papers = [a, b, c]): PageKeyView<P> {
+  const bySlug = new Map(papers.map((p) => [p.slug, p]));
+  return {
+    site: { title: 'Reading group' },
+    paper: (slug) => bySlug.get(slug),
+    neighbours: (slug) => {
+      const i = papers.findIndex((p) => p.slug === slug);
+      return { prev: papers[i - 1], next: papers[i + 1] };
+    },
+    topics: () => [['moe', 'Mixture of experts']],
+    related: (slug) => (slug === 'a' ? [{ paper: bySlug.get('c') as P, terms: ['x'] }] : []),
+    citeKey: (slug) => `${slug}2025`,
+    image: (slug) => `/og/papers/${slug}.png`,
+    gone: () => null,
+    ...overrides,
+  };
+}
+
+describe('page cache keys', () => {
+  const base = createPageKeys(view());
+
+  test('are stable for unchanged inputs and differ between pages', () => {
+    expect(createPageKeys(view()).page('a')).toBe(base.page('a'));
+    expect(base.page('a')).not.toBe(base.page('b'));
+  });
+
+  test.each<[string, Partial<PageKeyView<P>>, P[]?]>([
+    ['the site title', { site: { title: 'Lab' } }],
+    ['a topic name', { topics: () => [['moe', 'Sparse experts']] }],
+    ['the citation key', { citeKey: () => 'other' }],
+    ['the social image', { image: () => '/og/site.png' }],
+    ['the abstract', {}, [{ ...a, abstract: 'Edited.' }, b, c]],
+    ["the next paper's title", {}, [a, { ...b, titleHtml: 'B, retitled' }, c]],
+    ["a related paper's title", {}, [a, b, { ...c, titleHtml: 'C, retitled' }]],
+  ])("a paper page's key changes with %s", (_, overrides, papers) => {
+    expect(createPageKeys(view(overrides, papers)).page('a')).not.toBe(base.page('a'));
+  });
+
+  test("a twin's key follows the paper and its topics, not its neighbours", () => {
+    const retitledNeighbour = createPageKeys(view({}, [a, { ...b, titleHtml: 'B2' }, c]));
+    expect(retitledNeighbour.twin('a')).toBe(base.twin('a'));
+    expect(retitledNeighbour.page('a')).not.toBe(base.page('a'));
+    expect(createPageKeys(view({ topics: () => [] })).twin('a')).not.toBe(base.twin('a'));
+  });
+
+  test('a slug without a paper is keyed by what it shows instead', () => {
+    const moved = createPageKeys(view({ gone: () => ({ to: 'b' }) }));
+    expect(moved.page('old')).not.toBe(base.page('old'));
+  });
+});
