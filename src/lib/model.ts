@@ -181,6 +181,7 @@ async function buildModel(): Promise<Model> {
     related: relatedOf,
     citeKey: (slug) => citeKeys.get(slug),
     image: imageOf,
+    hidden: ['source', 'index', 'inputDigest'],
     gone: (slug) => {
       const moved = redirects.get(slug);
       // A redirect page names its target by title.

@@ -24,6 +24,12 @@ export interface PageKeyView<P extends KeyedPaper> {
   image(slug: string): string;
   /** What a slug that no longer has a paper shows (a redirect, a removal notice). */
   gone(slug: string): unknown;
+  /**
+   * Fields of a paper its pages do not show (where it was read from, its
+   * position in the list): left out, so that moving or renaming the list file
+   * does not re-render every page.
+   */
+  hidden: readonly string[];
 }
 
 const digest = (value: unknown) =>
@@ -33,6 +39,9 @@ const titleOf = (p: KeyedPaper | undefined) => (p ? [p.slug, p.titleHtml] : null
 
 export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
   const site = digest(view.site);
+  const hidden = new Set(view.hidden);
+  const shown = (paper: P | undefined) =>
+    paper && Object.fromEntries(Object.entries(paper).filter(([k]) => !hidden.has(k)));
   return {
     /** The key of `/papers/<slug>/`. */
     page(slug: string): string {
@@ -41,7 +50,7 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
       const { prev, next } = view.neighbours(slug);
       return digest([
         site,
-        paper,
+        shown(paper),
         titleOf(prev),
         titleOf(next),
         view.topics(slug),
@@ -52,7 +61,7 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
     },
     /** The key of `/papers/<slug>.json`. */
     twin(slug: string): string {
-      return digest([site, view.paper(slug) ?? null, view.topics(slug)]);
+      return digest([site, shown(view.paper(slug)) ?? null, view.topics(slug)]);
     },
   };
 }

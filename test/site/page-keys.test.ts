@@ -25,6 +25,7 @@ function view(overrides: Partial<PageKeyView<P>> = {}, papers = [a, b, c]): Page
     citeKey: (slug) => `${slug}2025`,
     image: (slug) => `/og/papers/${slug}.png`,
     gone: () => null,
+    hidden: ['source'],
     ...overrides,
   };
 }
@@ -54,6 +55,12 @@ describe('page cache keys', () => {
     expect(retitledNeighbour.twin('a')).toBe(base.twin('a'));
     expect(retitledNeighbour.page('a')).not.toBe(base.page('a'));
     expect(createPageKeys(view({ topics: () => [] })).twin('a')).not.toBe(base.twin('a'));
+  });
+
+  test('fields the page does not show (where the paper was read from) leave the key alone', () => {
+    const moved = createPageKeys(view({}, [{ ...a, source: 'other.txt' } as P, b, c]));
+    expect(moved.page('a')).toBe(base.page('a'));
+    expect(moved.twin('a')).toBe(base.twin('a'));
   });
 
   test('a slug without a paper is keyed by what it shows instead', () => {
