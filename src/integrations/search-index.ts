@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { waitForBackground } from '../lib/background/wait.ts';
 import { readSearchCache, searchCacheIsCurrent } from '../lib/site-search.ts';
+import { recordStage } from '../lib/stages.ts';
 
 export function searchIndexFiles(options: { cacheFile: string }): AstroIntegration {
   return {
@@ -36,9 +37,13 @@ export function searchIndexFiles(options: { cacheFile: string }): AstroIntegrati
           }
           writeFileSync(target, file.body);
         }
-        logger.info(
-          `${index.files.length} files in ${Math.round(performance.now() - started)} ms (waited for and read from the worker's cache)`,
+        const ms = performance.now() - started;
+        recordStage(
+          'search index: waiting for the worker, writing',
+          ms,
+          `${index.files.length} files`,
         );
+        logger.info(`${index.files.length} files in ${Math.round(ms)} ms`);
       },
     },
   };
