@@ -23,6 +23,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { config as bundledSite } from '../src/config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -77,9 +78,15 @@ function walk(dir: string): { files: number; bytes: number } {
 }
 
 function build(papers: string, name: string): Run {
-  // An edited copy of the bundled list must build the same site: same title and topics file.
+  // An edited copy of the bundled list must build the same site: same title, description and topics.
   const bundled =
-    name === 'bundled' ? { SITE_TITLE: 'Sparse Papers', TOPICS: 'src/content/topics.yaml' } : {};
+    name === 'bundled'
+      ? {
+          SITE_TITLE: bundledSite.title,
+          SITE_DESCRIPTION: bundledSite.description,
+          TOPICS: bundledSite.topics ?? '',
+        }
+      : {};
   const out = path.join(WORK, `dist-${name}`);
   const started = performance.now();
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
