@@ -14,7 +14,6 @@ const papers = defineCollection({
     registryFile: config.permalinks,
     cacheDir: config.cacheDir,
     retire: process.env.RETIRE,
-    paperImageLimit: config.paperImageLimit,
     topicsFile: config.topics,
     reservedTopicSlugs: RESERVED_TOPIC_SLUGS,
   }),

@@ -49,32 +49,6 @@ export function siteCard(papers: number): SocialCard {
   };
 }
 
-export interface CardPaper {
-  slug: string;
-  title: string;
-  authors: string[];
-  date?: string | undefined;
-}
-
-/**
- * Renders the cards of `papers` into the cache, last paper first, on the
- * background worker while Astro bundles: the image endpoints render from the
- * first paper on and take what the worker has already put in the cache, so
- * the two meet in the middle. (A card both render is written twice,
- * atomically, with the same bytes.)
- */
-export async function renderPaperCards(
-  papers: readonly CardPaper[],
-  topicsOf: (slug: string) => string[],
-): Promise<number> {
-  let rendered = 0;
-  for (const paper of papers.toReversed()) {
-    const { cached } = await cachedRender(cacheDir, paperCard(paper, topicsOf(paper.slug)));
-    if (!cached) rendered += 1;
-  }
-  return rendered;
-}
-
 /** The PNG of a card, from the cache when it was rendered before. */
 export async function cardResponse(card: SocialCard): Promise<Response> {
   const started = performance.now();

@@ -1,8 +1,8 @@
 /**
  * Starting the background work from the content loader, as soon as the papers
  * are known, so it runs on the second core while Astro bundles: one worker
- * computes related papers and the map; another the topic model, then the
- * search index and the papers' social cards (both show each paper's topics). A marker file beside each
+ * computes related papers and the map; another the topic model and then the
+ * search index (which lists each paper's topics). A marker file beside each
  * cache, holding this process's id, says a worker is computing it; the
  * collection model waits for each with `waitForBackground` (wait.ts), then
  * reads the cache.
@@ -12,7 +12,6 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RelatedDoc } from '../related/index.ts';
 import type { SearchPaper } from '../site-search.ts';
-import type { CardPaper } from '../social.ts';
 import type { TopicPaper } from '../topics/types.ts';
 import { markerOf } from './wait.ts';
 
@@ -25,8 +24,6 @@ export interface BackgroundJobs {
     file: string;
   };
   search: { papers: SearchPaper[]; file: string };
-  /** Social cards of the papers, when the site gives each paper its own image. */
-  cards: { papers: CardPaper[] } | undefined;
 }
 
 export type WorkerData =
@@ -35,7 +32,6 @@ export type WorkerData =
       kind: 'topics';
       job: BackgroundJobs['topics'];
       search: BackgroundJobs['search'];
-      cards: BackgroundJobs['cards'];
     };
 
 function mark(file: string): void {
@@ -48,7 +44,7 @@ export function startInBackground(jobs: BackgroundJobs): void {
   for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file]) mark(file);
   const work: WorkerData[] = [
     { kind: 'related', job: jobs.related },
-    { kind: 'topics', job: jobs.topics, search: jobs.search, cards: jobs.cards },
+    { kind: 'topics', job: jobs.topics, search: jobs.search },
   ];
   for (const workerData of work) {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData });

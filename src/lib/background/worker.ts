@@ -6,7 +6,6 @@ import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
 import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
-import { renderPaperCards } from '../social.ts';
 import { recordStage } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
@@ -63,28 +62,5 @@ if (data.kind === 'related') {
     }
   } finally {
     rmSync(markerOf(search.file), { force: true });
-  }
-  // The cards show topic names; the image endpoints render any card not yet
-  // in the cache themselves (see renderPaperCards), so nobody waits for this.
-  const cards = data.cards;
-  if (cards) {
-    try {
-      if (topics) {
-        const model = topics;
-        const names = new Map(model.topics.map((t) => [t.slug, t.name]));
-        const started = performance.now();
-        const rendered = await renderPaperCards(cards.papers, (slug) =>
-          (model.byPaper.get(slug) ?? []).flatMap((a) => names.get(a.topic) ?? []),
-        );
-        recordStage(
-          'social images of papers',
-          performance.now() - started,
-          `${rendered} rendered, ${cards.papers.length - rendered} reused`,
-          { parallel: true },
-        );
-      }
-    } catch {
-      // The image endpoints render whatever is missing, and report errors properly.
-    }
   }
 }

@@ -32,8 +32,6 @@ export interface PaperLoaderOptions {
   cacheDir: string;
   /** Slugs retired on purpose (`RETIRE`). */
   retire: string | undefined;
-  /** Papers up to this many get a social image each (the rest share the site's). */
-  paperImageLimit: number;
   /** The curated topics file, when there is one; and slugs topics may not take. */
   topicsFile: string | undefined;
   reservedTopicSlugs: string[];
@@ -169,17 +167,6 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           papers: searchPapers,
           file: searchCacheFile(options.cacheDir, options.registryFile),
         },
-        cards:
-          papers.length <= options.paperImageLimit
-            ? {
-                papers: papers.map((p) => ({
-                  slug: p.slug,
-                  title: p.title,
-                  authors: p.authors,
-                  date: p.date,
-                })),
-              }
-            : undefined,
       });
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       recordStage(
