@@ -1,6 +1,6 @@
 /**
- * A background worker (see start.ts): computes one kind of work into its
- * cache and removes the marker that says it is computing.
+ * A background worker (see start.ts): computes its jobs into their caches,
+ * in order, removing the marker of each when it is done.
  */
 import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
@@ -9,7 +9,7 @@ import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-s
 import { recordStage } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
-import type { WorkerData } from './start.ts';
+import type { BackgroundJobs, WorkerData } from './start.ts';
 import { markerOf } from './wait.ts';
 
 const data = workerData as WorkerData;
@@ -21,8 +21,8 @@ function timedStage<T>(name: string, run: () => T, detail: (result: T) => string
   return result;
 }
 
-if (data.kind === 'related') {
-  const { docs, file } = data.job;
+function related(job: BackgroundJobs['related']): void {
+  const { docs, file } = job;
   try {
     timedStage(
       'related papers and map',
@@ -32,9 +32,9 @@ if (data.kind === 'related') {
   } finally {
     rmSync(markerOf(file), { force: true });
   }
-} else {
-  const t = data.job;
-  const search = data.search;
+}
+
+function topicsThenSearch(t: BackgroundJobs['topics'], search: BackgroundJobs['search']): void {
   let topics: TopicModel | undefined;
   try {
     topics = timedStage(
@@ -62,5 +62,14 @@ if (data.kind === 'related') {
     }
   } finally {
     rmSync(markerOf(search.file), { force: true });
+  }
+}
+
+for (const job of data) {
+  try {
+    if (job.kind === 'related') related(job.job);
+    else topicsThenSearch(job.job, job.search);
+  } catch {
+    // The model computes a result that is missing again, and reports its error properly.
   }
 }
