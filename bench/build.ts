@@ -200,6 +200,8 @@ const lines = [
     (s) => `| ${s} | ${rows.map((r) => (r.cold.stages.get(s) ?? 0).toFixed(1)).join(' | ')} |`,
   ),
   '',
+  "Rows starting `worker:` ran on worker threads while the main thread worked; the main thread's waits for them are in its own rows (`waiting for the worker`).",
+  '',
 ];
 writeFileSync('bench/build-results.md', `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));
