@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import {
+  copyFileSync,
   createReadStream,
   mkdirSync,
   readdirSync,
@@ -141,14 +142,17 @@ const rows: { size: string; n: number; cold: Run; unchanged: Run; edited: Run; r
 for (const size of (values.sizes ?? '').split(',')) {
   const n = size === 'bundled' ? 198 : Number(size);
   const name = size === 'bundled' ? 'bundled' : String(n);
-  const list = size === 'bundled' ? 'src/content/papers.txt' : path.join(WORK, `list-${n}.jsonl`);
-  const edited = path.join(
-    WORK,
-    size === 'bundled' ? 'list-bundled-edited.txt' : `list-${n}-edited.jsonl`,
-  );
-  if (size === 'bundled') editedBundled(edited);
-  else {
-    await sliceList(n, list, false);
+  // A curator edits the list in place: every build reads the same path, which
+  // holds the original list, then (for the third build) the edited one.
+  const ext = size === 'bundled' ? 'txt' : 'jsonl';
+  const list = path.join(WORK, `list-${name}.${ext}`);
+  const original = path.join(WORK, `list-${name}-original.${ext}`);
+  const edited = path.join(WORK, `list-${name}-edited.${ext}`);
+  if (size === 'bundled') {
+    copyFileSync('src/content/papers.txt', original);
+    editedBundled(edited);
+  } else {
+    await sliceList(n, original, false);
     await sliceList(n, edited, true);
   }
   const count = n >= 50_000 ? 1 : runs;
@@ -164,9 +168,11 @@ for (const size of (values.sizes ?? '').split(',')) {
     ]) {
       rmSync(path.join(WORK, dir), { recursive: true, force: true });
     }
+    copyFileSync(original, list);
     cold.push(build(list, name));
     unchanged.push(build(list, name));
-    changed.push(build(edited, name));
+    copyFileSync(edited, list);
+    changed.push(build(list, name));
     console.error(
       `${name} run ${r + 1}: cold ${cold.at(-1)?.wall.toFixed(1)} s, unchanged ${unchanged.at(-1)?.wall.toFixed(1)} s, one edited ${changed.at(-1)?.wall.toFixed(1)} s`,
     );
