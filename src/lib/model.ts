@@ -62,7 +62,7 @@ export interface Model {
   positions: Map<string, [number, number]>;
   /** The map page's data and tiles, built on first use. */
   mapData(): { data: MapData; tiles: MapTile[] };
-  /** The search index files (built by the background worker; only the search endpoints ask). */
+  /** The search index files (built by the background worker; asked for by the search endpoint in development). */
   searchIndex(): Promise<BuiltSearchIndex>;
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
   topicRedirects: Map<string, string>;
