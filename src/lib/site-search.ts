@@ -12,6 +12,7 @@ import path from 'node:path';
 import { waitForBackground } from './background/wait.ts';
 import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
+import { listCacheFile } from './list-cache.ts';
 import { config } from './site.ts';
 import { recordStage } from './stages.ts';
 
@@ -41,8 +42,7 @@ export function searchDocs(
 
 /** Where the search index cache of a list lives (one per permalink registry, i.e. per list). */
 export function searchCacheFile(cacheDir: string, registryFile: string): string {
-  const id = createHash('sha256').update(path.resolve(registryFile)).digest('hex').slice(0, 10);
-  return path.join(cacheDir, 'search', `${id}.jsonl`);
+  return listCacheFile(cacheDir, 'search', registryFile, 'jsonl');
 }
 
 /** Digest of everything the index depends on: the engine's format and every document. */

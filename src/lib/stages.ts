@@ -27,10 +27,15 @@ export function recordStage(
 }
 
 /** Times a synchronous stage. */
-export function timed<T>(name: string, run: () => T, detail?: (result: T) => string): T {
+export function timed<T>(
+  name: string,
+  run: () => T,
+  detail?: (result: T) => string,
+  options: { parallel?: boolean } = {},
+): T {
   const started = performance.now();
   const result = run();
-  recordStage(name, performance.now() - started, detail?.(result));
+  recordStage(name, performance.now() - started, detail?.(result), options);
   return result;
 }
 

@@ -1,4 +1,4 @@
-/** Waiting for a related-papers worker of this process (see background.ts). */
+/** Waiting for a background worker of this process (see start.ts). */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 export const markerOf = (file: string) => `${file}.computing`;

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
 import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
-import { recordStage } from '../stages.ts';
+import { timed } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
 import type { BackgroundJobs, WorkerData } from './start.ts';
@@ -14,20 +14,16 @@ import { markerOf } from './wait.ts';
 
 const data = workerData as WorkerData;
 
-function timedStage<T>(name: string, run: () => T, detail: (result: T) => string): T {
-  const started = performance.now();
-  const result = run();
-  recordStage(name, performance.now() - started, detail(result), { parallel: true });
-  return result;
-}
+const onWorker = { parallel: true };
 
 function related(job: BackgroundJobs['related']): void {
   const { docs, file } = job;
   try {
-    timedStage(
+    timed(
       'related papers and map',
       () => computeCached(docs, file),
       () => `${docs.length} papers`,
+      onWorker,
     );
   } finally {
     rmSync(markerOf(file), { force: true });
@@ -37,10 +33,11 @@ function related(job: BackgroundJobs['related']): void {
 function topicsThenSearch(t: BackgroundJobs['topics'], search: BackgroundJobs['search']): void {
   let topics: TopicModel | undefined;
   try {
-    topics = timedStage(
+    topics = timed(
       'topics',
       () => computeTopicsCached(t.papers, t.curated, t.reserved, t.file),
       (m) => `${m.topics.length} topics`,
+      onWorker,
     );
   } catch {
     // A bad topics file: the model computes again and reports the error properly.
@@ -53,10 +50,11 @@ function topicsThenSearch(t: BackgroundJobs['topics'], search: BackgroundJobs['s
       const docs = searchDocs(search.papers, (slug) =>
         (byPaper.get(slug) ?? []).map((a) => a.topic),
       );
-      timedStage(
+      timed(
         'search index',
         () => buildSearchCached(docs, search.file),
         (r) => `${r.index.files.length} files${r.built ? '' : ', reused'}`,
+        onWorker,
       );
       markSearchCacheCurrent(search.file);
     }

@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { shortHash } from '../ingest/slug.ts';
+import { listCacheFile } from '../list-cache.ts';
 import type { StoredPaper } from './schema.ts';
 
 export const ABSTRACT_FIELDS = [
@@ -26,7 +26,7 @@ export type AbstractFields = Pick<StoredPaper, (typeof ABSTRACT_FIELDS)[number]>
 
 /** Where the abstracts of the list whose permalinks are kept in `registryFile` go. */
 export function abstractsFile(cacheDir: string, registryFile: string): string {
-  return path.join(cacheDir, 'abstracts', `${shortHash(path.resolve(registryFile), 10)}.jsonl`);
+  return listCacheFile(cacheDir, 'abstracts', registryFile, 'jsonl');
 }
 
 /** Splits a stored record into what Astro's store keeps and what this file keeps. */

@@ -106,17 +106,16 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const inputDigest = generateDigest({ v: RECORD_VERSION, index, paper });
         const stored = store.get<StoredEntry>(slug)?.data;
         const storedText = stored && previousTexts.get(stored.contentDigest);
+        const previous =
+          stored && storedText ? expandRecord({ ...stored, ...storedText }) : undefined;
         let record: StoredPaper;
-        if (stored?.inputDigest === inputDigest && storedText) {
+        if (previous && storedText && previous.inputDigest === inputDigest) {
           // An unchanged paper: its stored entry stands, unvalidated and unwritten.
-          record = expandRecord({ ...stored, ...storedText });
-          texts.set(stored.contentDigest, storedText);
+          record = previous;
+          texts.set(previous.contentDigest, storedText);
         } else {
           const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
-          const reuse =
-            stored?.contentDigest === contentDigest && storedText
-              ? expandRecord({ ...stored, ...storedText })
-              : undefined;
+          const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
           if (!reuse) rendered += 1;
           record = {
             ...paper,

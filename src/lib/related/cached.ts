@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { shortHash } from '../ingest/slug.ts';
+import { listCacheFile } from '../list-cache.ts';
 import {
   computeLayout,
   computeRelated,
@@ -44,5 +44,5 @@ export function computeCached(docs: RelatedDoc[], file: string): RelatedResult {
 
 /** Where the related-papers cache of a list lives (one per permalink registry, i.e. per list). */
 export function relatedCacheFile(cacheDir: string, registryFile: string): string {
-  return path.join(cacheDir, 'related', `${shortHash(path.resolve(registryFile), 10)}.json`);
+  return listCacheFile(cacheDir, 'related', registryFile, 'json');
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { listCacheFile } from '../list-cache.ts';
 import { buildTopicModel } from './assign.ts';
 import { parseTopicsFile } from './curate.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
@@ -87,6 +88,5 @@ export function computeTopicsCached(
 
 /** Where the topic-model cache of a list lives (one per permalink registry, i.e. per list). */
 export function topicsCacheFile(cacheDir: string, registryFile: string): string {
-  const id = createHash('sha256').update(path.resolve(registryFile)).digest('hex').slice(0, 10);
-  return path.join(cacheDir, 'topics', `${id}.json`);
+  return listCacheFile(cacheDir, 'topics', registryFile, 'json');
 }
