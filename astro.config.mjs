@@ -6,8 +6,10 @@ import { config } from './src/config.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
 import { searchIndexFiles } from './src/integrations/search-index.ts';
+import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 import { searchCacheFile } from './src/lib/site-search.ts';
+import { twinsStagingDir } from './src/lib/twins.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -18,15 +20,22 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Styles and scripts stay in files of their own, so one CSP without inline hashes fits every page.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages in flight: each page's writes (output and incremental cache) then overlap the
+  // next page's rendering; one at a time left the main thread idle ~30% of the time
+  // (10,000 papers, cold: 61 s with 4, 63 s with 8, 74 s with 1).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
-  // Rebuilds reuse paper pages and twins whose `cacheKey` (model.pageKey) is unchanged.
+  // Rebuilds reuse paper pages whose `cacheKey` (model.pageKey) is unchanged.
   experimental: { incrementalBuild: true },
   integrations: [
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({ filter: (page) => isCanonicalPage(page, config) }),
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
     searchIndexFiles({ cacheFile: searchCacheFile(config.cacheDir, config.permalinks) }),
+    stagedFiles({
+      dir: twinsStagingDir(config.cacheDir, config.permalinks),
+      what: 'paper twins (JSON)',
+    }),
     permalinks({
       registryFile: config.permalinks,
       cacheDir: config.cacheDir,

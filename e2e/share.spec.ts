@@ -113,6 +113,12 @@ test.describe('what links look like where they are pasted', () => {
       url: CANONICAL,
     });
     expect(twin.abstract).toMatch(/^In large scale machine learning/);
+    // Its topics link to their pages, which exist.
+    expect(twin.topics.length).toBeGreaterThan(0);
+    for (const topic of twin.topics as { slug: string; url: string }[]) {
+      expect(topic.url).toBe(`http://localhost:4321/topics/${topic.slug}/`);
+      expect((await request.get(siteUrl(site, `/topics/${topic.slug}/`))).status()).toBe(200);
+    }
   });
 });
 

@@ -70,12 +70,11 @@ export interface Model {
   /** The social image of a paper page. */
   imageOf(slug: string): string;
   /**
-   * Digests of everything a paper page and a paper's twin show (the paper,
-   * its neighbours' and related papers' titles, its topics, the site's
-   * settings): Astro's incremental build reuses a page whose key is unchanged.
+   * A digest of everything a paper page shows (the paper, its neighbours' and
+   * related papers' titles, its topics, the site's settings): Astro's
+   * incremental build reuses a page whose key is unchanged.
    */
   pageKey(slug: string): string;
-  twinKey(slug: string): string;
 }
 
 let model: Promise<Model> | undefined;
@@ -241,7 +240,6 @@ async function buildModel(): Promise<Model> {
     topicRemoved: topics.removed,
     imageOf,
     pageKey: keys.page,
-    twinKey: keys.twin,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Cache keys for Astro's incremental build: a digest of everything a paper
- * page or a paper's twin shows. A rebuild reuses the previous page when its
+ * page shows. A rebuild reuses the previous page when its
  * key is unchanged, so a key must change whenever anything on the page does:
  * the paper itself, its neighbours' and related papers' titles, its topics,
  * its citation key and image, and the site settings every page shows.
@@ -58,10 +58,6 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
         view.citeKey(slug) ?? null,
         view.image(slug),
       ]);
-    },
-    /** The key of `/papers/<slug>.json`. */
-    twin(slug: string): string {
-      return digest([site, shown(view.paper(slug)) ?? null, view.topics(slug)]);
     },
   };
 }

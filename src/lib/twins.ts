@@ -2,6 +2,8 @@
  * The machine-readable twin of a paper page (`/papers/<slug>.json`): the
  * paper's public data, its canonical URL and its citation, in a stable shape.
  */
+import { listCacheFile } from './list-cache.ts';
+
 export interface TwinPaper {
   slug: string;
   title: string;
@@ -20,7 +22,7 @@ export interface TwinPaper {
   upvotes?: number | undefined;
 }
 
-export function paperTwin(
+function paperTwin(
   paper: TwinPaper,
   extra: { url: string; topics: { slug: string; name: string; url: string; reason: string }[] },
 ) {
@@ -43,4 +45,37 @@ export function paperTwin(
     upvotes: paper.upvotes ?? null,
     topics: extra.topics,
   };
+}
+
+/** A topic as a twin lists it. */
+export interface TwinTopic {
+  slug: string;
+  name: string;
+  reason: string;
+}
+
+/**
+ * The text of `/papers/<slug>.json`. Written by the background worker in a
+ * build and by the route in development, so both serve the same bytes.
+ */
+export function twinJson(
+  paper: TwinPaper,
+  topics: readonly TwinTopic[],
+  absolute: (path: string) => string,
+): string {
+  const body = paperTwin(paper, {
+    url: absolute(`/papers/${paper.slug}/`),
+    topics: topics.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      url: absolute(`/topics/${t.slug}/`),
+      reason: t.reason,
+    })),
+  });
+  return JSON.stringify(body, null, 2);
+}
+
+/** Where a list's twins are staged for the build to link (see staging.ts). */
+export function twinsStagingDir(cacheDir: string, registryFile: string): string {
+  return listCacheFile(cacheDir, 'twins', registryFile, 'files');
 }

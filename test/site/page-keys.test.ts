@@ -50,17 +50,9 @@ describe('page cache keys', () => {
     expect(createPageKeys(view(overrides, papers)).page('a')).not.toBe(base.page('a'));
   });
 
-  test("a twin's key follows the paper and its topics, not its neighbours", () => {
-    const retitledNeighbour = createPageKeys(view({}, [a, { ...b, titleHtml: 'B2' }, c]));
-    expect(retitledNeighbour.twin('a')).toBe(base.twin('a'));
-    expect(retitledNeighbour.page('a')).not.toBe(base.page('a'));
-    expect(createPageKeys(view({ topics: () => [] })).twin('a')).not.toBe(base.twin('a'));
-  });
-
   test('fields the page does not show (where the paper was read from) leave the key alone', () => {
     const moved = createPageKeys(view({}, [{ ...a, source: 'other.txt' } as P, b, c]));
     expect(moved.page('a')).toBe(base.page('a'));
-    expect(moved.twin('a')).toBe(base.twin('a'));
   });
 
   test('a slug without a paper is keyed by what it shows instead', () => {

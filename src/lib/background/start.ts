@@ -1,8 +1,8 @@
 /**
  * Starting the background work from the content loader, as soon as the papers
  * are known, so it runs on the second core while Astro bundles: one worker
- * computes related papers and the map; another the topic model and then the
- * search index (which lists each paper's topics). A marker file beside each
+ * computes related papers and the map; another the topic model, then the
+ * search index and the papers' JSON twins (which list each paper's topics). A marker file beside each
  * cache, holding this process's id, says a worker is computing it; the
  * collection model waits for each with `waitForBackground` (wait.ts), then
  * reads the cache.
@@ -11,8 +11,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RelatedDoc } from '../related/index.ts';
-import type { SearchPaper } from '../site-search.ts';
 import type { TopicPaper } from '../topics/types.ts';
+import type { TwinPaper } from '../twins.ts';
 import { markerOf } from './wait.ts';
 
 export interface BackgroundJobs {
@@ -23,13 +23,21 @@ export interface BackgroundJobs {
     reserved: string[];
     file: string;
   };
-  search: { papers: SearchPaper[]; file: string };
+  /** The papers' public data: the search index reads part of it, the twins all. */
+  search: { papers: TwinPaper[]; file: string };
+  /** The folder the twins are staged in (see staging.ts). */
+  twins: { dir: string };
 }
 
 /** A worker's jobs, run in order. */
 export type WorkerData = (
   | { kind: 'related'; job: BackgroundJobs['related'] }
-  | { kind: 'topics'; job: BackgroundJobs['topics']; search: BackgroundJobs['search'] }
+  | {
+      kind: 'topics';
+      job: BackgroundJobs['topics'];
+      search: BackgroundJobs['search'];
+      twins: BackgroundJobs['twins'];
+    }
 )[];
 
 /**
@@ -46,9 +54,15 @@ function mark(file: string): void {
 
 export function startInBackground(jobs: BackgroundJobs): void {
   // Every marker exists before any worker starts, so no wait can miss one.
-  for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file]) mark(file);
+  for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file, jobs.twins.dir])
+    mark(file);
   const related = { kind: 'related', job: jobs.related } as const;
-  const topics = { kind: 'topics', job: jobs.topics, search: jobs.search } as const;
+  const topics = {
+    kind: 'topics',
+    job: jobs.topics,
+    search: jobs.search,
+    twins: jobs.twins,
+  } as const;
   const work: WorkerData[] =
     jobs.related.docs.length >= TWO_WORKERS_FROM ? [[related], [topics]] : [[related, topics]];
   for (const workerData of work) {
@@ -58,7 +72,7 @@ export function startInBackground(jobs: BackgroundJobs): void {
       for (const job of workerData)
         for (const file of job.kind === 'related'
           ? [job.job.file]
-          : [job.job.file, job.search.file])
+          : [job.job.file, job.search.file, job.twins.dir])
           rmSync(markerOf(file), { force: true });
     });
     // The build does not wait for the workers to exit; the model waits for their results.

@@ -6,9 +6,12 @@ import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
 import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
+import { urls } from '../site.ts';
+import { markStagedCurrent, stageFiles, type StagedFile } from '../staging.ts';
 import { timed } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
+import { twinJson, type TwinPaper } from '../twins.ts';
 import type { BackgroundJobs, WorkerData } from './start.ts';
 import { markerOf } from './wait.ts';
 
@@ -30,7 +33,22 @@ function related(job: BackgroundJobs['related']): void {
   }
 }
 
-function topicsThenSearch(t: BackgroundJobs['topics'], search: BackgroundJobs['search']): void {
+function* twinFiles(papers: readonly TwinPaper[], topics: TopicModel): Iterable<StagedFile> {
+  const names = new Map(topics.topics.map((t) => [t.slug, t.name]));
+  for (const paper of papers) {
+    const assigned = (topics.byPaper.get(paper.slug) ?? []).flatMap((a) => {
+      const name = names.get(a.topic);
+      return name === undefined ? [] : [{ slug: a.topic, name, reason: a.reason }];
+    });
+    yield { path: `papers/${paper.slug}.json`, body: twinJson(paper, assigned, urls.absolute) };
+  }
+}
+
+function topicsThenSearch(
+  t: BackgroundJobs['topics'],
+  search: BackgroundJobs['search'],
+  twins: BackgroundJobs['twins'],
+): void {
   let topics: TopicModel | undefined;
   try {
     topics = timed(
@@ -61,12 +79,26 @@ function topicsThenSearch(t: BackgroundJobs['topics'], search: BackgroundJobs['s
   } finally {
     rmSync(markerOf(search.file), { force: true });
   }
+  try {
+    if (topics) {
+      const model = topics;
+      timed(
+        'paper twins (JSON)',
+        () => stageFiles(twins.dir, twinFiles(search.papers, model)),
+        (r) => `${r.written} written, ${r.kept} unchanged, ${r.removed} removed`,
+        onWorker,
+      );
+      markStagedCurrent(twins.dir);
+    }
+  } finally {
+    rmSync(markerOf(twins.dir), { force: true });
+  }
 }
 
 for (const job of data) {
   try {
     if (job.kind === 'related') related(job.job);
-    else topicsThenSearch(job.job, job.search);
+    else topicsThenSearch(job.job, job.search, job.twins);
   } catch {
     // The model computes a result that is missing again, and reports its error properly.
   }

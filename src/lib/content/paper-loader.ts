@@ -15,8 +15,9 @@ import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../per
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { startInBackground } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
-import { searchCacheFile, type SearchPaper } from '../site-search.ts';
+import { searchCacheFile } from '../site-search.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
+import { twinsStagingDir, type TwinPaper } from '../twins.ts';
 import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
@@ -98,7 +99,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       const texts = new Map<string, AbstractFields>();
       const seen = new Set<string>();
       const related: { id: string; title: string; abstract: string; digest: string }[] = [];
-      const searchPapers: SearchPaper[] = [];
+      const publicPapers: TwinPaper[] = [];
       let rendered = 0;
       for (const [index, paper] of papers.entries()) {
         const { slug } = paper;
@@ -140,12 +141,22 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           abstract: record.plainAbstract,
           digest: record.contentDigest,
         });
-        searchPapers.push({
+        publicPapers.push({
           slug,
+          title: record.title,
           plainTitle: record.plainTitle,
+          abstract: record.abstract,
           plainAbstract: record.plainAbstract,
           authors: record.authors,
           date: record.date,
+          arxiv: record.arxiv,
+          arxivVersion: record.arxivVersion,
+          doi: record.doi,
+          code: record.code,
+          url: record.url,
+          links: record.links,
+          categories: record.categories,
+          upvotes: record.upvotes,
         });
       }
       writeAbstracts(textsFile, texts);
@@ -163,9 +174,10 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           file: topicsCacheFile(options.cacheDir, options.registryFile),
         },
         search: {
-          papers: searchPapers,
+          papers: publicPapers,
           file: searchCacheFile(options.cacheDir, options.registryFile),
         },
+        twins: { dir: twinsStagingDir(options.cacheDir, options.registryFile) },
       });
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       recordStage(

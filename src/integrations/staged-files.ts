@@ -1,0 +1,31 @@
+/**
+ * Links the files a background worker staged for this build (the papers'
+ * JSON twins, see lib/staging.ts) into the built site when the build ends.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { waitForBackground } from '../lib/background/wait.ts';
+import { linkStaged, stagedIsCurrent } from '../lib/staging.ts';
+import { recordStage } from '../lib/stages.ts';
+
+export function stagedFiles(options: { dir: string; what: string }): AstroIntegration {
+  return {
+    name: 'paper-browser:staged-files',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        await waitForBackground(options.dir);
+        // Only files this build's worker staged: never a stale set.
+        if (!stagedIsCurrent(options.dir))
+          throw new Error(
+            `The ${options.what} were not made: the background worker did not finish ${options.dir} for this build (see the messages above).`,
+          );
+        const { files, copied } = linkStaged(options.dir, fileURLToPath(dir));
+        const ms = performance.now() - started;
+        const how = copied ? 'copied' : 'linked';
+        recordStage(`${options.what}: waiting for the worker, ${how}`, ms, `${files} files`);
+        logger.info(`${files} ${options.what} ${how} in ${Math.round(ms)} ms`);
+      },
+    },
+  };
+}
