@@ -2,16 +2,25 @@
  * The content loader behind the `papers` collection: reads the list with the
  * pure ingest modules, gives every paper its permanent slug, renders title and
  * abstract once (reusing the HTML of papers whose content did not change) and
- * keeps the store in step with the list.
+ * keeps the store in step with the list. When nothing it depends on changed
+ * (list-digest.ts), the stored records stand as they are.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { Loader } from 'astro/loaders';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { SluggedPaper } from '../paper.ts';
 import { formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
 import { fingerprint } from '../ingest/slug.ts';
-import { DroppedPermalinksError, parseRetire, resolvePermalinks } from '../permalinks/registry.ts';
+import {
+  DroppedPermalinksError,
+  parseRegistry,
+  parseRetire,
+  resolvePermalinks,
+  serialiseRegistry,
+} from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
+import { listCacheFile } from '../list-cache.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { startInBackground } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
@@ -22,6 +31,7 @@ import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
 import { compactRecord, expandRecord } from './compact.ts';
+import { listDigest } from './list-digest.ts';
 import { storedEntrySchema, type StoredEntry, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
@@ -49,144 +59,265 @@ function plainError(message: string): Error {
   return Object.assign(new Error(message), { stack: '' });
 }
 
+/** What the last full load left for the next one to check (in the collection's meta store). */
+interface LastLoad {
+  digest: string;
+  count: number;
+  /** Messages the load printed, printed again when the records are kept. */
+  warnings: string[];
+  notes: string[];
+}
+
+const LAST_LOAD = 'last-load';
+
+/** Where a load keeps the registry it resolved, for a later load that keeps its records. */
+const resolvedRegistryFile = (options: PaperLoaderOptions) =>
+  listCacheFile(options.cacheDir, 'permalinks', options.registryFile, 'resolved.json');
+
+function readLastLoad(text: string | undefined): LastLoad | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as LastLoad;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The stored records, in list order, when the list and everything else the
+ * records depend on are as the last load left them; otherwise undefined.
+ */
+function unchangedRecords(
+  options: PaperLoaderOptions,
+  store: LoaderContext['store'],
+  last: LastLoad | undefined,
+  digest: string | undefined,
+): StoredPaper[] | undefined {
+  if (!last || digest === undefined || last.digest !== digest) return undefined;
+  const entries = store.values();
+  if (entries.length !== last.count) return undefined;
+  let texts: Map<string, AbstractFields>;
+  let resolved: string;
+  try {
+    texts = readAbstracts(abstractsFile(options.cacheDir, options.registryFile));
+    resolved = readFileSync(resolvedRegistryFile(options), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const records: StoredPaper[] = [];
+  for (const entry of entries) {
+    const stored = entry.data as unknown as StoredEntry;
+    const text = texts.get(stored.contentDigest);
+    if (!text) return undefined;
+    records.push(expandRecord({ ...stored, ...text }));
+  }
+  writeRegistryFile(
+    pendingRegistryPath(options.cacheDir, options.registryFile),
+    parseRegistry(resolved, resolvedRegistryFile(options)),
+  );
+  return records.sort((a, b) => a.index - b.index);
+}
+
+/** Reads the list, resolves permalinks, renders what changed and brings the store in step. */
+async function loadChanged(
+  options: PaperLoaderOptions,
+  files: string[],
+  { store, logger, parseData, generateDigest }: LoaderContext,
+): Promise<{ records: StoredPaper[]; rendered: number; warnings: string[]; notes: string[] }> {
+  let read;
+  try {
+    const started = performance.now();
+    read = await readPapers(files);
+    recordStage(
+      'read and parse the list',
+      performance.now() - started,
+      `${read.papers.length} papers`,
+    );
+  } catch (error) {
+    if (error instanceof PaperListError)
+      throw plainError(`Cannot read the paper list.\n${error.message}`);
+    throw error;
+  }
+  const warnings = read.warnings.map(formatWarning);
+  for (const w of warnings) logger.warn(w);
+
+  let papers: SluggedPaper[];
+  let notes: string[];
+  try {
+    const resolved = resolvePermalinks(read.papers, readRegistryFile(options.registryFile), {
+      retire: parseRetire(options.retire),
+      registryFile: options.registryFile,
+    });
+    papers = resolved.papers;
+    notes = resolved.notes;
+    for (const note of notes) logger.info(note);
+    writeRegistryFile(
+      pendingRegistryPath(options.cacheDir, options.registryFile),
+      resolved.registry,
+    );
+    mkdirSync(path.dirname(resolvedRegistryFile(options)), { recursive: true });
+    writeFileSync(resolvedRegistryFile(options), serialiseRegistry(resolved.registry));
+  } catch (error) {
+    if (error instanceof DroppedPermalinksError) throw plainError(error.message);
+    throw error;
+  }
+  const renderStarted = performance.now();
+  const textsFile = abstractsFile(options.cacheDir, options.registryFile);
+  let previousTexts: Map<string, AbstractFields>;
+  try {
+    previousTexts = readAbstracts(textsFile);
+  } catch {
+    previousTexts = new Map(); // A damaged file only costs rendering again.
+  }
+  const texts = new Map<string, AbstractFields>();
+  const seen = new Set<string>();
+  const records: StoredPaper[] = [];
+  let rendered = 0;
+  for (const [index, paper] of papers.entries()) {
+    const { slug } = paper;
+    seen.add(slug);
+    const inputDigest = generateDigest({ v: RECORD_VERSION, index, paper });
+    const stored = store.get<StoredEntry>(slug)?.data;
+    const storedText = stored && previousTexts.get(stored.contentDigest);
+    const previous = stored && storedText ? expandRecord({ ...stored, ...storedText }) : undefined;
+    let record: StoredPaper;
+    if (previous && storedText && previous.inputDigest === inputDigest) {
+      // An unchanged paper: its stored entry stands, unvalidated and unwritten.
+      record = previous;
+      texts.set(previous.contentDigest, storedText);
+    } else {
+      const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
+      const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
+      if (!reuse) rendered += 1;
+      record = {
+        ...paper,
+        index,
+        plainTitle: toPlainText(paper.title),
+        plainAbstract: toPlainText(paper.abstract),
+        titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
+        abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
+        hasMath: hasMath(paper.title) || hasMath(paper.abstract),
+        contentDigest,
+        inputDigest,
+        fingerprint: fingerprint(paper),
+      };
+      const { rest, fields } = splitAbstract(compactRecord(record));
+      const data = await parseData({ id: slug, data: rest });
+      store.set({ id: slug, data, digest: generateDigest(data) });
+      texts.set(contentDigest, fields);
+    }
+    records.push(record);
+  }
+  writeAbstracts(textsFile, texts);
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  recordStage(
+    'render titles and abstracts (KaTeX), store',
+    performance.now() - renderStarted,
+    `${rendered} rendered, ${records.length - rendered} reused`,
+  );
+  return { records, rendered, warnings, notes };
+}
+
+/** What a paper page's twin and the search index publish of a record. */
+function publicPaper(record: StoredPaper): TwinPaper {
+  return {
+    slug: record.slug,
+    title: record.title,
+    plainTitle: record.plainTitle,
+    abstract: record.abstract,
+    plainAbstract: record.plainAbstract,
+    authors: record.authors,
+    date: record.date,
+    arxiv: record.arxiv,
+    arxivVersion: record.arxivVersion,
+    doi: record.doi,
+    code: record.code,
+    url: record.url,
+    links: record.links,
+    categories: record.categories,
+    upvotes: record.upvotes,
+  };
+}
+
+/** Related papers, the map, topics, the search index and twins take the longest: start them now, on the second core. */
+function startBackground(options: PaperLoaderOptions, records: readonly StoredPaper[]): void {
+  const topicsFile =
+    options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
+  startInBackground({
+    related: {
+      docs: records.map((r) => ({
+        id: r.slug,
+        title: r.plainTitle,
+        abstract: r.plainAbstract,
+        digest: r.contentDigest,
+      })),
+      file: relatedCacheFile(options.cacheDir, options.registryFile),
+    },
+    topics: {
+      papers: records.map((r) => ({ slug: r.slug, title: r.title, abstract: r.abstract })),
+      curated: topicsFile
+        ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
+        : undefined,
+      reserved: options.reservedTopicSlugs,
+      file: topicsCacheFile(options.cacheDir, options.registryFile),
+    },
+    search: {
+      papers: records.map(publicPaper),
+      file: searchCacheFile(options.cacheDir, options.registryFile),
+    },
+    twins: { dir: twinsStagingDir(options.cacheDir, options.registryFile) },
+  });
+}
+
 export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'paper-list',
     schema: storedEntrySchema,
-    async load({ store, logger, parseData, generateDigest }) {
-      let read;
+    async load(context) {
+      const { store, logger, meta } = context;
       let files: string[];
       try {
         files = options.files();
-        const started = performance.now();
-        read = await readPapers(files);
-        recordStage(
-          'read and parse the list',
-          performance.now() - started,
-          `${read.papers.length} papers`,
-        );
       } catch (error) {
         if (error instanceof PaperListError)
           throw plainError(`Cannot read the paper list.\n${error.message}`);
         throw error;
       }
-      for (const w of read.warnings) logger.warn(formatWarning(w));
-
-      let papers: SluggedPaper[];
-      try {
-        const resolved = resolvePermalinks(read.papers, readRegistryFile(options.registryFile), {
-          retire: parseRetire(options.retire),
-          registryFile: options.registryFile,
-        });
-        papers = resolved.papers;
-        for (const note of resolved.notes) logger.info(note);
-        writeRegistryFile(
-          pendingRegistryPath(options.cacheDir, options.registryFile),
-          resolved.registry,
-        );
-      } catch (error) {
-        if (error instanceof DroppedPermalinksError) throw plainError(error.message);
-        throw error;
-      }
-      const renderStarted = performance.now();
-      const textsFile = abstractsFile(options.cacheDir, options.registryFile);
-      let previousTexts: Map<string, AbstractFields>;
-      try {
-        previousTexts = readAbstracts(textsFile);
-      } catch {
-        previousTexts = new Map(); // A damaged file only costs rendering again.
-      }
-      const texts = new Map<string, AbstractFields>();
-      const seen = new Set<string>();
-      const related: { id: string; title: string; abstract: string; digest: string }[] = [];
-      const publicPapers: TwinPaper[] = [];
-      let rendered = 0;
-      for (const [index, paper] of papers.entries()) {
-        const { slug } = paper;
-        seen.add(slug);
-        const inputDigest = generateDigest({ v: RECORD_VERSION, index, paper });
-        const stored = store.get<StoredEntry>(slug)?.data;
-        const storedText = stored && previousTexts.get(stored.contentDigest);
-        const previous =
-          stored && storedText ? expandRecord({ ...stored, ...storedText }) : undefined;
-        let record: StoredPaper;
-        if (previous && storedText && previous.inputDigest === inputDigest) {
-          // An unchanged paper: its stored entry stands, unvalidated and unwritten.
-          record = previous;
-          texts.set(previous.contentDigest, storedText);
-        } else {
-          const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
-          const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
-          if (!reuse) rendered += 1;
-          record = {
-            ...paper,
-            index,
-            plainTitle: toPlainText(paper.title),
-            plainAbstract: toPlainText(paper.abstract),
-            titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
-            abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
-            hasMath: hasMath(paper.title) || hasMath(paper.abstract),
-            contentDigest,
-            inputDigest,
-            fingerprint: fingerprint(paper),
-          };
-          const { rest, fields } = splitAbstract(compactRecord(record));
-          const data = await parseData({ id: slug, data: rest });
-          store.set({ id: slug, data, digest: generateDigest(data) });
-          texts.set(contentDigest, fields);
-        }
-        related.push({
-          id: slug,
-          title: record.plainTitle,
-          abstract: record.plainAbstract,
-          digest: record.contentDigest,
-        });
-        publicPapers.push({
-          slug,
-          title: record.title,
-          plainTitle: record.plainTitle,
-          abstract: record.abstract,
-          plainAbstract: record.plainAbstract,
-          authors: record.authors,
-          date: record.date,
-          arxiv: record.arxiv,
-          arxivVersion: record.arxivVersion,
-          doi: record.doi,
-          code: record.code,
-          url: record.url,
-          links: record.links,
-          categories: record.categories,
-          upvotes: record.upvotes,
-        });
-      }
-      writeAbstracts(textsFile, texts);
-      // Related papers, the map, topics and the search index take the longest: start them now, on the second core.
-      const topicsFile =
-        options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
-      startInBackground({
-        related: { docs: related, file: relatedCacheFile(options.cacheDir, options.registryFile) },
-        topics: {
-          papers: papers.map((p) => ({ slug: p.slug, title: p.title, abstract: p.abstract })),
-          curated: topicsFile
-            ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
-            : undefined,
-          reserved: options.reservedTopicSlugs,
-          file: topicsCacheFile(options.cacheDir, options.registryFile),
-        },
-        search: {
-          papers: publicPapers,
-          file: searchCacheFile(options.cacheDir, options.registryFile),
-        },
-        twins: { dir: twinsStagingDir(options.cacheDir, options.registryFile) },
+      const started = performance.now();
+      const digest = listDigest(files, {
+        v: RECORD_VERSION,
+        registry: existsSync(options.registryFile)
+          ? readFileSync(options.registryFile, 'utf8')
+          : null,
+        retire: options.retire ?? null,
       });
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      recordStage(
-        'render titles and abstracts (KaTeX), store',
-        performance.now() - renderStarted,
-        `${rendered} rendered, ${papers.length - rendered} reused`,
-      );
+      const last = readLastLoad(meta.get(LAST_LOAD));
+      const kept = unchangedRecords(options, store, last, digest);
+      if (kept && last) {
+        for (const w of last.warnings) logger.warn(w);
+        for (const note of last.notes) logger.info(note);
+        startBackground(options, kept);
+        recordStage(
+          'list unchanged: stored records kept',
+          performance.now() - started,
+          `${kept.length} papers`,
+        );
+        logger.info(
+          `${kept.length} papers from ${files.join(', ')} (unchanged since the last build: stored records kept)`,
+        );
+        return;
+      }
+      // Forget the last load until this one has finished.
+      meta.delete(LAST_LOAD);
+      const { records, rendered, warnings, notes } = await loadChanged(options, files, context);
+      startBackground(options, records);
+      if (digest !== undefined)
+        meta.set(
+          LAST_LOAD,
+          JSON.stringify({ digest, count: records.length, warnings, notes } satisfies LastLoad),
+        );
       logger.info(
-        `${papers.length} papers from ${files.join(', ')} (${rendered} rendered, ${papers.length - rendered} reused)`,
+        `${records.length} papers from ${files.join(', ')} (${rendered} rendered, ${records.length - rendered} reused)`,
       );
     },
   };
