@@ -7,42 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_SITES } from '../e2e/sites.ts';
+import { changedList } from './fixture-lists.ts';
 
 const FIXTURES = 'dist-fixtures';
 mkdirSync(FIXTURES, { recursive: true });
-
-/** The bundled list, changed the ways a curator changes a list. */
-function changedList(): string {
-  const lines = readFileSync('src/content/papers.txt', 'utf8').split('\n');
-  const chrome = lines.slice(0, 2);
-  const body = lines.slice(2).filter((l) => l.trim() !== '');
-  body[0] = (body[0] ?? '').replace(/^Subscribe/, '');
-  const pairs: [string, string][] = [];
-  for (let i = 0; i + 1 < body.length; i += 2) pairs.push([body[i] ?? '', body[i + 1] ?? '']);
-  // Remove "Streaming Long Video Understanding with Large Language Models" (the third paper).
-  const kept = pairs.filter(
-    ([t]) => t !== 'Streaming Long Video Understanding with Large Language Models',
-  );
-  // Fix a "typo": retitle the paper whose abstract stays the same.
-  const edited = kept.map(([t, a]): [string, string] =>
-    t === 'Canary in a Coalmine: Better Membership Inference with Ensembled Adversarial Queries'
-      ? ['Canary in a Coal Mine: Better Membership Inference with Ensembled Adversarial Queries', a]
-      : [t, a],
-  );
-  // Re-order (reverse) and add two papers.
-  const added: [string, string][] = [
-    [
-      'Sparse Autoencoders Find Interpretable Features in Retrieval Models',
-      'We train sparse autoencoders on the activations of dense retrievers. The features they find are interpretable and let us steer retrieval. Code: https://github.com/example/sae-retrieval.',
-    ],
-    [
-      'A Note on Fast Sampling for Masked Diffusion',
-      'Masked diffusion models sample slowly. We show a simple schedule that halves the number of steps without loss in quality, and analyse why it works.',
-    ],
-  ];
-  const result = [...edited.reverse(), ...added];
-  return `${chrome.join('\n')}\n${result.map(([t, a]) => `${t}\n${a}`).join('\n')}\n`;
-}
 
 /** The hostile fixture, plus what is too big to commit: a 200 KB abstract and a 2,000-character title. */
 function hostileList(): string {
@@ -57,7 +25,10 @@ function hostileList(): string {
   return `${base}\nA Paper With a Very Large Abstract\n${huge.trim()}\n${longTitle}\nA normal abstract under a very long title. It has two sentences.\n`;
 }
 
-writeFileSync(`${FIXTURES}/changed.txt`, changedList());
+writeFileSync(
+  `${FIXTURES}/changed.txt`,
+  changedList(readFileSync('src/content/papers.txt', 'utf8')),
+);
 writeFileSync(`${FIXTURES}/hostile.txt`, hostileList());
 copyFileSync('src/content/papers.txt', `${FIXTURES}/bundled-copy.txt`);
 // The changed list starts from the registry the bundled list published.
