@@ -75,6 +75,8 @@ export interface Model {
    * incremental build reuses a page whose key is unchanged.
    */
   pageKey(slug: string): string;
+  /** The key of a list page: its cards' papers, and `frame`, everything else it shows. */
+  listKey(frame: unknown, papers: readonly ModelPaper[]): string;
 }
 
 let model: Promise<Model> | undefined;
@@ -171,6 +173,7 @@ async function buildModel(): Promise<Model> {
       description: config.description,
       siteUrl: config.siteUrl,
       basePath: config.basePath,
+      pageSize: config.pageSize,
       hasDates,
     },
     paper: (slug) => bySlug.get(slug),
@@ -240,6 +243,7 @@ async function buildModel(): Promise<Model> {
     topicRemoved: topics.removed,
     imageOf,
     pageKey: keys.page,
+    listKey: keys.list,
   };
 }
 

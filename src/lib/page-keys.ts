@@ -1,6 +1,6 @@
 /**
  * Cache keys for Astro's incremental build: a digest of everything a paper
- * page shows. A rebuild reuses the previous page when its
+ * page or a list page (papers, a topic, a month) shows. A rebuild reuses the previous page when its
  * key is unchanged, so a key must change whenever anything on the page does:
  * the paper itself, its neighbours' and related papers' titles, its topics,
  * its citation key and image, and the site settings every page shows.
@@ -42,6 +42,16 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
   const hidden = new Set(view.hidden);
   const shown = (paper: P | undefined) =>
     paper && Object.fromEntries(Object.entries(paper).filter(([k]) => !hidden.has(k)));
+  // A paper's card appears on several list pages (all papers, its topics, its month).
+  const cards = new Map<string, string>();
+  const card = (paper: P) => {
+    let key = cards.get(paper.slug);
+    if (key === undefined) {
+      key = digest([shown(paper), view.topics(paper.slug)]);
+      cards.set(paper.slug, key);
+    }
+    return key;
+  };
   return {
     /** The key of `/papers/<slug>/`. */
     page(slug: string): string {
@@ -58,6 +68,14 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
         view.citeKey(slug) ?? null,
         view.image(slug),
       ]);
+    },
+    /**
+     * The key of a page listing `papers` as cards; `frame` is everything else
+     * the page shows (its position among the pages, counts, a topic's
+     * description, related topics and minimap).
+     */
+    list(frame: unknown, papers: readonly P[]): string {
+      return digest([site, frame, papers.map(card)]);
     },
   };
 }

@@ -60,3 +60,42 @@ describe('page cache keys', () => {
     expect(moved.page('old')).not.toBe(base.page('old'));
   });
 });
+
+describe('list page cache keys', () => {
+  const base = createPageKeys(view());
+
+  test('are stable for the same cards and frame', () => {
+    expect(createPageKeys(view()).list(['papers', 1], [a, b])).toBe(
+      base.list(['papers', 1], [a, b]),
+    );
+  });
+
+  test.each<[string, () => string]>([
+    ['another page position', () => base.list(['papers', 2], [a, b])],
+    ['cards in another order', () => base.list(['papers', 1], [b, a])],
+    ['one card fewer', () => base.list(['papers', 1], [a])],
+    [
+      "a card's abstract",
+      () => createPageKeys(view()).list(['papers', 1], [{ ...a, abstract: 'Edited.' }, b]),
+    ],
+    [
+      "a card's topics",
+      () => createPageKeys(view({ topics: () => [] })).list(['papers', 1], [a, b]),
+    ],
+    [
+      'the site title',
+      () => createPageKeys(view({ site: { title: 'Lab' } })).list(['papers', 1], [a, b]),
+    ],
+  ])('change with %s', (_, other) => {
+    expect(other()).not.toBe(base.list(['papers', 1], [a, b]));
+  });
+
+  test('ignore what cards do not show, and neighbours a paper page would show', () => {
+    const moved = createPageKeys(view({}, [{ ...a, source: 'other.txt' } as P, b, c]));
+    expect(moved.list(['papers', 1], [{ ...a, source: 'other.txt' } as P, b])).toBe(
+      base.list(['papers', 1], [a, b]),
+    );
+    const retitledNeighbour = createPageKeys(view({}, [a, b, { ...c, titleHtml: 'C2' }]));
+    expect(retitledNeighbour.list(['papers', 1], [a, b])).toBe(base.list(['papers', 1], [a, b]));
+  });
+});
