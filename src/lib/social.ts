@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { cachedRender, type SocialCard } from './og/index.ts';
 import { config } from './site.ts';
-import { accumulate } from './stages.ts';
+import { accumulateAsync } from './stages.ts';
 
 const cacheDir = path.join(config.cacheDir, 'og');
 
@@ -51,8 +51,6 @@ export function siteCard(papers: number): SocialCard {
 
 /** The PNG of a card, from the cache when it was rendered before. */
 export async function cardResponse(card: SocialCard): Promise<Response> {
-  const started = performance.now();
-  const { png } = await cachedRender(cacheDir, card);
-  accumulate('social images', performance.now() - started);
+  const { png } = await accumulateAsync('social images', () => cachedRender(cacheDir, card));
   return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png' } });
 }

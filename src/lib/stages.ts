@@ -44,6 +44,29 @@ export function accumulate(name: string, ms: number): void {
   totals.set(name, (totals.get(name) ?? 0) + ms);
 }
 
+/** The time accumulated so far under `name` (for tests). */
+export const accumulated = (name: string): number => totals.get(name) ?? 0;
+
+const running = new Map<string, { count: number; since: number }>();
+
+/**
+ * Times an async stage that runs many times, possibly several at once (Astro
+ * renders four pages at a time): counts the time while at least one runs,
+ * so overlapping runs are not counted twice.
+ */
+export async function accumulateAsync<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const state = running.get(name) ?? { count: 0, since: 0 };
+  running.set(name, state);
+  if (state.count === 0) state.since = performance.now();
+  state.count += 1;
+  try {
+    return await run();
+  } finally {
+    state.count -= 1;
+    if (state.count === 0) accumulate(name, performance.now() - state.since);
+  }
+}
+
 // Only the main thread: a worker thread's `exit` comes when the worker ends,
 // long before the build's peak.
 if (file && isMainThread) {
