@@ -2,8 +2,9 @@
  * `npm run test:rebuild`: a rebuild that reuses caches must give exactly the
  * site a cold build gives. Builds the bundled list cold, then the same list
  * edited in place the ways a curator edits one (a paper removed, one
- * retitled, the order reversed, two added) reusing every cache, then the
- * edited list cold, and compares the two sites file by file. A cache key
+ * retitled, the order reversed, two added) reusing every cache, then once
+ * more unchanged, then the edited list cold, and compares the last rebuild
+ * with the cold build file by file. A cache key
  * that misses something a page shows fails here.
  *
  * One cache is carried over to the cold build: related papers and the map.
@@ -32,11 +33,18 @@ import { changedList } from './fixture-lists.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'paper-browser-rebuild-'));
 const list = path.join(work, 'list.txt');
 
-function build(name: string, caches: string, registry: string, retire?: string): string {
+function build(
+  name: string,
+  caches: string,
+  registry: string,
+  retire?: string,
+): { out: string; kept: boolean } {
   const out = path.join(work, name);
   const started = performance.now();
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: {
       ...process.env,
       // The bundled site's settings and curated topics, for a list at another path.
@@ -51,8 +59,11 @@ function build(name: string, caches: string, registry: string, retire?: string):
     },
   });
   if (result.status !== 0) throw new Error(`the ${name} build failed (see above)`);
-  console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return out;
+  const kept = result.stdout.includes('stored records kept');
+  console.log(
+    `${name}: ${((performance.now() - started) / 1000).toFixed(1)} s${kept ? ', stored records kept' : ''}`,
+  );
+  return { out, kept };
 }
 
 function files(dir: string): string[] {
@@ -76,11 +87,15 @@ try {
   cpSync(path.join(work, 'warm', 'cache', 'related'), related, { recursive: true });
   writeFileSync(list, changedList(readFileSync('src/content/papers.txt', 'utf8')));
   const { RETIRE } = FIXTURE_SITES.changed.env;
-  const rebuilt = build('rebuild', path.join(work, 'warm'), registry, RETIRE);
+  build('rebuild', path.join(work, 'warm'), registry, RETIRE);
+  // Once more, unchanged: the stored records are kept as they are.
+  const again = build('again', path.join(work, 'warm'), registry, RETIRE);
+  if (!again.kept) throw new Error('the unchanged rebuild parsed the list again');
+  const rebuilt = again.out;
   copyFileSync(published, registry);
   mkdirSync(path.join(work, 'cold', 'cache'), { recursive: true });
   cpSync(related, path.join(work, 'cold', 'cache', 'related'), { recursive: true });
-  const cold = build('cold', path.join(work, 'cold'), registry, RETIRE);
+  const cold = build('cold', path.join(work, 'cold'), registry, RETIRE).out;
 
   const a = files(rebuilt);
   const b = files(cold);

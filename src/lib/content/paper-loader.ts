@@ -18,6 +18,7 @@ import {
   parseRetire,
   resolvePermalinks,
   serialiseRegistry,
+  type Registry,
 } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { listCacheFile } from '../list-cache.ts';
@@ -63,9 +64,8 @@ function plainError(message: string): Error {
 interface LastLoad {
   digest: string;
   count: number;
-  /** Messages the load printed, printed again when the records are kept. */
+  /** The list's warnings, printed again when the records are kept. */
   warnings: string[];
-  notes: string[];
 }
 
 const LAST_LOAD = 'last-load';
@@ -73,6 +73,13 @@ const LAST_LOAD = 'last-load';
 /** Where a load keeps the registry it resolved, for a later load that keeps its records. */
 const resolvedRegistryFile = (options: PaperLoaderOptions) =>
   listCacheFile(options.cacheDir, 'permalinks', options.registryFile, 'resolved.json');
+
+/**
+ * The part of a registry a load depends on: its papers. (Topics join it
+ * later, in the collection model.) A successful build commits exactly the
+ * papers its load resolved, so the next load of the same list matches.
+ */
+const registryPapers = (registry: Registry) => serialiseRegistry({ ...registry, topics: {} });
 
 function readLastLoad(text: string | undefined): LastLoad | undefined {
   if (!text) return undefined;
@@ -111,10 +118,11 @@ function unchangedRecords(
     if (!text) return undefined;
     records.push(expandRecord({ ...stored, ...text }));
   }
-  writeRegistryFile(
-    pendingRegistryPath(options.cacheDir, options.registryFile),
-    parseRegistry(resolved, resolvedRegistryFile(options)),
-  );
+  // The papers as the last load resolved them; topics as the registry has them now.
+  writeRegistryFile(pendingRegistryPath(options.cacheDir, options.registryFile), {
+    ...parseRegistry(resolved, resolvedRegistryFile(options)),
+    topics: readRegistryFile(options.registryFile).topics,
+  });
   return records.sort((a, b) => a.index - b.index);
 }
 
@@ -123,7 +131,12 @@ async function loadChanged(
   options: PaperLoaderOptions,
   files: string[],
   { store, logger, parseData, generateDigest }: LoaderContext,
-): Promise<{ records: StoredPaper[]; rendered: number; warnings: string[]; notes: string[] }> {
+): Promise<{
+  records: StoredPaper[];
+  rendered: number;
+  warnings: string[];
+  registry: Registry;
+}> {
   let read;
   try {
     const started = performance.now();
@@ -143,6 +156,7 @@ async function loadChanged(
 
   let papers: SluggedPaper[];
   let notes: string[];
+  let registry: Registry;
   try {
     const resolved = resolvePermalinks(read.papers, readRegistryFile(options.registryFile), {
       retire: parseRetire(options.retire),
@@ -150,6 +164,7 @@ async function loadChanged(
     });
     papers = resolved.papers;
     notes = resolved.notes;
+    registry = resolved.registry;
     for (const note of notes) logger.info(note);
     writeRegistryFile(
       pendingRegistryPath(options.cacheDir, options.registryFile),
@@ -215,7 +230,7 @@ async function loadChanged(
     performance.now() - renderStarted,
     `${rendered} rendered, ${records.length - rendered} reused`,
   );
-  return { records, rendered, warnings, notes };
+  return { records, rendered, warnings, registry };
 }
 
 /** What a paper page's twin and the search index publish of a record. */
@@ -284,18 +299,21 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         throw error;
       }
       const started = performance.now();
-      const digest = listDigest(files, {
-        v: RECORD_VERSION,
-        registry: existsSync(options.registryFile)
-          ? readFileSync(options.registryFile, 'utf8')
-          : null,
-        retire: options.retire ?? null,
-      });
+      const digestWith = (registry: string | undefined) =>
+        registry === undefined
+          ? undefined
+          : listDigest(files, { v: RECORD_VERSION, registry, retire: options.retire ?? null });
+      let published: string | undefined;
+      try {
+        published = registryPapers(readRegistryFile(options.registryFile));
+      } catch {
+        published = undefined; // A damaged registry: the full load reports it.
+      }
       const last = readLastLoad(meta.get(LAST_LOAD));
-      const kept = unchangedRecords(options, store, last, digest);
+      const kept = unchangedRecords(options, store, last, digestWith(published));
       if (kept && last) {
+        // The list's warnings again; permalink notes were about the last build's changes.
         for (const w of last.warnings) logger.warn(w);
-        for (const note of last.notes) logger.info(note);
         startBackground(options, kept);
         recordStage(
           'list unchanged: stored records kept',
@@ -309,12 +327,14 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       // Forget the last load until this one has finished.
       meta.delete(LAST_LOAD);
-      const { records, rendered, warnings, notes } = await loadChanged(options, files, context);
+      const { records, rendered, warnings, registry } = await loadChanged(options, files, context);
       startBackground(options, records);
+      // Keyed by the registry this build will publish, which the next load then reads.
+      const digest = digestWith(registryPapers(registry));
       if (digest !== undefined)
         meta.set(
           LAST_LOAD,
-          JSON.stringify({ digest, count: records.length, warnings, notes } satisfies LastLoad),
+          JSON.stringify({ digest, count: records.length, warnings } satisfies LastLoad),
         );
       logger.info(
         `${records.length} papers from ${files.join(', ')} (${rendered} rendered, ${records.length - rendered} reused)`,
