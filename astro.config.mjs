@@ -9,7 +9,7 @@ import { searchIndexFiles } from './src/integrations/search-index.ts';
 import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 import { searchCacheFile } from './src/lib/site-search.ts';
-import { twinsStagingDir } from './src/lib/twins.ts';
+import { stagingDir } from './src/lib/staging.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -33,8 +33,8 @@ export default defineConfig({
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
     searchIndexFiles({ cacheFile: searchCacheFile(config.cacheDir, config.permalinks) }),
     stagedFiles({
-      dir: twinsStagingDir(config.cacheDir, config.permalinks),
-      what: 'paper twins (JSON)',
+      dir: stagingDir(config.cacheDir, config.permalinks),
+      what: 'paper twins (JSON) and /abs/ redirects',
     }),
     permalinks({
       registryFile: config.permalinks,

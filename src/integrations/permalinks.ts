@@ -3,16 +3,12 @@
  * never changes it), and writes `_redirects` for hosts that read one
  * (Netlify, Cloudflare Pages); every redirect also exists as an HTML page.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { toPlainText } from '../lib/ingest/latex.ts';
-import { redirectPage } from '../lib/permalinks/redirect-page.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { createUrls } from '../lib/permalinks/urls.ts';
 import { parseRegistry } from '../lib/permalinks/registry.ts';
 import { pendingRegistryPath, writeRegistryFile } from '../lib/permalinks/state.ts';
-import { arxivSlugs, redirectRules } from '../lib/permalinks/redirects.ts';
+import { redirectRules } from '../lib/permalinks/redirects.ts';
 
 export interface PermalinkOptions {
   registryFile: string;
@@ -32,19 +28,7 @@ export function permalinks(options: PermalinkOptions): AstroIntegration {
         if (writeRegistryFile(options.registryFile, registry))
           logger.info(`updated ${options.registryFile}`);
         const urls = createUrls(options.basePath, options.siteUrl);
-        // `/abs/<arXiv id>/` pages are written here, not by an Astro route: each is a
-        // tiny redirect, and Astro's per-route overhead would cost minutes at 75,000.
-        const out = fileURLToPath(dir);
-        for (const [id, slug] of arxivSlugs(registry)) {
-          const entry = registry.papers[slug];
-          const folder = path.join(out, 'abs', ...id.split('/'));
-          mkdirSync(folder, { recursive: true });
-          const to = urls.paper(slug);
-          writeFileSync(
-            path.join(folder, 'index.html'),
-            redirectPage(to, urls.absolute(`/papers/${slug}/`), toPlainText(entry?.title ?? slug)),
-          );
-        }
+        // The `/abs/<arXiv id>/` pages come from the background worker (staged-files.ts).
         const rules = redirectRules(registry, urls);
         const lines = [
           '# Redirects for hosts that read this file (Netlify, Cloudflare Pages).',

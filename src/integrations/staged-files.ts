@@ -1,6 +1,7 @@
 /**
  * Links the files a background worker staged for this build (the papers'
- * JSON twins, see lib/staging.ts) into the built site when the build ends.
+ * JSON twins and `/abs/` redirects, see lib/staging.ts) into the built site
+ * when the build ends.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';

@@ -1,6 +1,6 @@
 /**
  * Output files a background worker prepares beside the build (the papers'
- * JSON twins): written into a staging folder in the cache, and hard-linked
+ * JSON twins and the `/abs/<arXiv id>/` redirects): written into a staging folder in the cache, and hard-linked
  * into the built site when the build ends. Through Astro's route pipeline
  * each such file cost ~1 ms, a second write into Astro's incremental cache,
  * and a copy on every rebuild; at 75,000 papers a link costs ~15 µs.
@@ -21,6 +21,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { listCacheFile } from './list-cache.ts';
 
 export interface StagedFile {
   /** Path in the built site, relative to its root, with `/` separators. */
@@ -29,6 +30,11 @@ export interface StagedFile {
 }
 
 const MANIFEST = '.manifest.json';
+
+/** Where a list's files are staged for its builds (one folder per list). */
+export function stagingDir(cacheDir: string, registryFile: string): string {
+  return listCacheFile(cacheDir, 'staged', registryFile, 'files');
+}
 
 type Manifest = Record<string, string>;
 

@@ -2,8 +2,6 @@
  * The machine-readable twin of a paper page (`/papers/<slug>.json`): the
  * paper's public data, its canonical URL and its citation, in a stable shape.
  */
-import { listCacheFile } from './list-cache.ts';
-
 export interface TwinPaper {
   slug: string;
   title: string;
@@ -73,9 +71,4 @@ export function twinJson(
     })),
   });
   return JSON.stringify(body, null, 2);
-}
-
-/** Where a list's twins are staged for the build to link (see staging.ts). */
-export function twinsStagingDir(cacheDir: string, registryFile: string): string {
-  return listCacheFile(cacheDir, 'twins', registryFile, 'files');
 }

@@ -2,7 +2,8 @@
  * Starting the background work from the content loader, as soon as the papers
  * are known, so it runs on the second core while Astro bundles: one worker
  * computes related papers and the map; another the topic model, then the
- * search index and the papers' JSON twins (which list each paper's topics). A marker file beside each
+ * search index and the files staged for the site: the papers' JSON twins
+ * (which list each paper's topics) and the `/abs/` redirects. A marker file beside each
  * cache, holding this process's id, says a worker is computing it; the
  * collection model waits for each with `waitForBackground` (wait.ts), then
  * reads the cache.
@@ -25,8 +26,8 @@ export interface BackgroundJobs {
   };
   /** The papers' public data: the search index reads part of it, the twins all. */
   search: { papers: TwinPaper[]; file: string };
-  /** The folder the twins are staged in (see staging.ts). */
-  twins: { dir: string };
+  /** The folder the twins and arXiv redirects are staged in (see staging.ts), and the registry this build resolved. */
+  staged: { dir: string; registryFile: string };
 }
 
 /** A worker's jobs, run in order. */
@@ -36,7 +37,7 @@ export type WorkerData = (
       kind: 'topics';
       job: BackgroundJobs['topics'];
       search: BackgroundJobs['search'];
-      twins: BackgroundJobs['twins'];
+      staged: BackgroundJobs['staged'];
     }
 )[];
 
@@ -54,14 +55,14 @@ function mark(file: string): void {
 
 export function startInBackground(jobs: BackgroundJobs): void {
   // Every marker exists before any worker starts, so no wait can miss one.
-  for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file, jobs.twins.dir])
+  for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file, jobs.staged.dir])
     mark(file);
   const related = { kind: 'related', job: jobs.related } as const;
   const topics = {
     kind: 'topics',
     job: jobs.topics,
     search: jobs.search,
-    twins: jobs.twins,
+    staged: jobs.staged,
   } as const;
   const work: WorkerData[] =
     jobs.related.docs.length >= TWO_WORKERS_FROM ? [[related], [topics]] : [[related, topics]];
@@ -72,7 +73,7 @@ export function startInBackground(jobs: BackgroundJobs): void {
       for (const job of workerData)
         for (const file of job.kind === 'related'
           ? [job.job.file]
-          : [job.job.file, job.search.file, job.twins.dir])
+          : [job.job.file, job.search.file, job.staged.dir])
           rmSync(markerOf(file), { force: true });
     });
     // The build does not wait for the workers to exit; the model waits for their results.

@@ -6,6 +6,8 @@ import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
 import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
+import { arxivRedirectFiles } from '../permalinks/redirects.ts';
+import { readRegistryFile } from '../permalinks/state.ts';
 import { urls } from '../site.ts';
 import { markStagedCurrent, stageFiles, type StagedFile } from '../staging.ts';
 import { timed } from '../stages.ts';
@@ -47,7 +49,7 @@ function* twinFiles(papers: readonly TwinPaper[], topics: TopicModel): Iterable<
 function topicsThenSearch(
   t: BackgroundJobs['topics'],
   search: BackgroundJobs['search'],
-  twins: BackgroundJobs['twins'],
+  staged: BackgroundJobs['staged'],
 ): void {
   let topics: TopicModel | undefined;
   try {
@@ -82,23 +84,32 @@ function topicsThenSearch(
   try {
     if (topics) {
       const model = topics;
+      const registry = readRegistryFile(staged.registryFile);
       timed(
-        'paper twins (JSON)',
-        () => stageFiles(twins.dir, twinFiles(search.papers, model)),
+        'paper twins (JSON) and /abs/ redirects',
+        () =>
+          stageFiles(
+            staged.dir,
+            (function* () {
+              // One at a time: at 75,000 papers the twins alone are 200 MB of text.
+              yield* twinFiles(search.papers, model);
+              yield* arxivRedirectFiles(registry, urls);
+            })(),
+          ),
         (r) => `${r.written} written, ${r.kept} unchanged, ${r.removed} removed`,
         onWorker,
       );
-      markStagedCurrent(twins.dir);
+      markStagedCurrent(staged.dir);
     }
   } finally {
-    rmSync(markerOf(twins.dir), { force: true });
+    rmSync(markerOf(staged.dir), { force: true });
   }
 }
 
 for (const job of data) {
   try {
     if (job.kind === 'related') related(job.job);
-    else topicsThenSearch(job.job, job.search, job.twins);
+    else topicsThenSearch(job.job, job.search, job.staged);
   } catch {
     // The model computes a result that is missing again, and reports its error properly.
   }

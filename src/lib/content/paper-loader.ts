@@ -27,7 +27,8 @@ import { startInBackground } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
 import { searchCacheFile } from '../site-search.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
-import { twinsStagingDir, type TwinPaper } from '../twins.ts';
+import { stagingDir } from '../staging.ts';
+import type { TwinPaper } from '../twins.ts';
 import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
@@ -280,7 +281,10 @@ function startBackground(options: PaperLoaderOptions, records: readonly StoredPa
       papers: records.map(publicPaper),
       file: searchCacheFile(options.cacheDir, options.registryFile),
     },
-    twins: { dir: twinsStagingDir(options.cacheDir, options.registryFile) },
+    staged: {
+      dir: stagingDir(options.cacheDir, options.registryFile),
+      registryFile: pendingRegistryPath(options.cacheDir, options.registryFile),
+    },
   });
 }
 

@@ -2,6 +2,8 @@
  * The redirects the registry implies: old slugs of retitled papers to their
  * new slug, and `/abs/<arXiv id>/` to the paper page.
  */
+import { toPlainText } from '../ingest/latex.ts';
+import { redirectPage } from './redirect-page.ts';
 import type { Registry } from './registry.ts';
 import type { Urls } from './urls.ts';
 
@@ -28,4 +30,22 @@ export function redirectRules(registry: Registry, urls: Urls): RedirectRule[] {
   for (const [id, slug] of arxivSlugs(registry))
     rules.push({ from: urls.path(`/abs/${id}/`), to: urls.paper(slug) });
   return rules;
+}
+
+/**
+ * The `/abs/<arXiv id>/` pages, as files of the built site: each a tiny
+ * redirect to the paper. (Not Astro routes: at 75,000 papers the per-route
+ * overhead would cost minutes; the background worker stages them.)
+ */
+export function* arxivRedirectFiles(
+  registry: Registry,
+  urls: Urls,
+): Iterable<{ path: string; body: string }> {
+  for (const [id, slug] of arxivSlugs(registry)) {
+    const title = toPlainText(registry.papers[slug]?.title ?? slug);
+    yield {
+      path: `abs/${id}/index.html`,
+      body: redirectPage(urls.paper(slug), urls.absolute(`/papers/${slug}/`), title),
+    };
+  }
 }
