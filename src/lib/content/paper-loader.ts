@@ -132,8 +132,6 @@ async function loadChanged(
   options: PaperLoaderOptions,
   files: string[],
   { store, logger, parseData, generateDigest }: LoaderContext,
-  /** Called with every paper's public data as soon as it is known, before rendering. */
-  ready: (papers: readonly BackgroundPaper[]) => void,
 ): Promise<{
   records: StoredPaper[];
   rendered: number;
@@ -180,16 +178,6 @@ async function loadChanged(
     throw error;
   }
   const renderStarted = performance.now();
-  // The background work needs plain text and digests, not HTML: it starts on
-  // the second core now, which would otherwise idle while KaTeX renders
-  // (~45 s at 75,000 papers).
-  const known = papers.map((paper) => ({
-    ...paper,
-    plainTitle: toPlainText(paper.title),
-    plainAbstract: toPlainText(paper.abstract),
-    contentDigest: generateDigest({ title: paper.title, abstract: paper.abstract }),
-  }));
-  ready(known);
   const textsFile = abstractsFile(options.cacheDir, options.registryFile);
   let previousTexts: Map<string, AbstractFields>;
   try {
@@ -201,7 +189,7 @@ async function loadChanged(
   const seen = new Set<string>();
   const records: StoredPaper[] = [];
   let rendered = 0;
-  for (const [index, { plainTitle, plainAbstract, contentDigest, ...paper }] of known.entries()) {
+  for (const [index, paper] of papers.entries()) {
     const { slug } = paper;
     seen.add(slug);
     const inputDigest = generateDigest({ v: RECORD_VERSION, index, paper });
@@ -214,13 +202,14 @@ async function loadChanged(
       record = previous;
       texts.set(previous.contentDigest, storedText);
     } else {
+      const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
       const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
       if (!reuse) rendered += 1;
       record = {
         ...paper,
         index,
-        plainTitle,
-        plainAbstract,
+        plainTitle: toPlainText(paper.title),
+        plainAbstract: toPlainText(paper.abstract),
         titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
         abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
         hasMath: hasMath(paper.title) || hasMath(paper.abstract),
@@ -245,11 +234,8 @@ async function loadChanged(
   return { records, rendered, warnings, registry };
 }
 
-/** What the background work reads of a paper. */
-type BackgroundPaper = TwinPaper & { contentDigest: string };
-
 /** What a paper page's twin and the search index publish of a record. */
-function publicPaper(record: BackgroundPaper): TwinPaper {
+function publicPaper(record: StoredPaper): TwinPaper {
   return {
     slug: record.slug,
     title: record.title,
@@ -270,7 +256,7 @@ function publicPaper(record: BackgroundPaper): TwinPaper {
 }
 
 /** Related papers, the map, topics, the search index and twins take the longest: start them now, on the second core. */
-function startBackground(options: PaperLoaderOptions, records: readonly BackgroundPaper[]): void {
+function startBackground(options: PaperLoaderOptions, records: readonly StoredPaper[]): void {
   const topicsFile =
     options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
   startInBackground({
@@ -345,12 +331,8 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       // Forget the last load until this one has finished.
       meta.delete(LAST_LOAD);
-      const { records, rendered, warnings, registry } = await loadChanged(
-        options,
-        files,
-        context,
-        (papers) => startBackground(options, papers),
-      );
+      const { records, rendered, warnings, registry } = await loadChanged(options, files, context);
+      startBackground(options, records);
       // Keyed by the registry this build will publish, which the next load then reads.
       const digest = digestWith(registryPapers(registry));
       if (digest !== undefined)
