@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { waitForBackground } from '../lib/background/wait.ts';
-import { readSearchCache, searchCacheIsCurrent } from '../lib/site-search.ts';
+import { awaitMadeNow } from '../lib/background/wait.ts';
+import { readSearchCache } from '../lib/site-search.ts';
 import { recordStage } from '../lib/stages.ts';
 
 export function searchIndexFiles(options: { cacheFile: string }): AstroIntegration {
@@ -19,12 +19,8 @@ export function searchIndexFiles(options: { cacheFile: string }): AstroIntegrati
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        await waitForBackground(options.cacheFile);
-        // Only an index this build's worker made or checked: never a stale one.
-        if (!searchCacheIsCurrent(options.cacheFile))
-          throw new Error(
-            `The search index was not built: the background worker did not finish ${options.cacheFile} for this build (see the messages above).`,
-          );
+        // Only what this build's worker made: never a stale index.
+        await awaitMadeNow(options.cacheFile, 'search index files');
         const { index } = readSearchCache(options.cacheFile);
         const out = path.join(fileURLToPath(dir), 'search-index');
         const folders = new Set<string>();

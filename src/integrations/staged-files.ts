@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { waitForBackground } from '../lib/background/wait.ts';
-import { linkStaged, stagedIsCurrent } from '../lib/staging.ts';
+import { awaitMadeNow } from '../lib/background/wait.ts';
+import { linkStaged } from '../lib/staging.ts';
 import { recordStage } from '../lib/stages.ts';
 
 export function stagedFiles(options: { dir: string; what: string }): AstroIntegration {
@@ -15,12 +15,8 @@ export function stagedFiles(options: { dir: string; what: string }): AstroIntegr
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        await waitForBackground(options.dir);
-        // Only files this build's worker staged: never a stale set.
-        if (!stagedIsCurrent(options.dir))
-          throw new Error(
-            `The ${options.what} were not made: the background worker did not finish ${options.dir} for this build (see the messages above).`,
-          );
+        // Only what this build's worker made: never a stale set.
+        await awaitMadeNow(options.dir, options.what);
         const { files, copied } = linkStaged(options.dir, fileURLToPath(dir));
         const ms = performance.now() - started;
         const how = copied ? 'copied' : 'linked';

@@ -78,23 +78,6 @@ function read(file: string, key: string): BuiltSearchIndex | undefined {
   }
 }
 
-/**
- * Marks the cache as made (built or found current) by this process's
- * background worker, for this build: the build writes the index files from
- * the cache only when the mark is there (see integrations/search-index.ts).
- */
-export function markSearchCacheCurrent(file: string): void {
-  writeFileSync(`${file}.owner`, String(process.pid));
-}
-
-export function searchCacheIsCurrent(file: string): boolean {
-  try {
-    return readFileSync(`${file}.owner`, 'utf8') === String(process.pid);
-  } catch {
-    return false;
-  }
-}
-
 function write(file: string, key: string, index: BuiltSearchIndex): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;

@@ -142,20 +142,3 @@ export function linkStaged(dir: string, outDir: string): { files: number; copied
   }
   return { files: paths.length, copied: copy };
 }
-
-/**
- * Marks the staging folder as made by this process's worker, for this build
- * (see integrations/staged-files.ts): files staged by an earlier or a failed
- * build are never linked.
- */
-export function markStagedCurrent(dir: string): void {
-  writeFileSync(`${dir}.owner`, String(process.pid));
-}
-
-export function stagedIsCurrent(dir: string): boolean {
-  try {
-    return readFileSync(`${dir}.owner`, 'utf8') === String(process.pid);
-  } catch {
-    return false;
-  }
-}

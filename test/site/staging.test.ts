@@ -2,13 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, mkdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  linkStaged,
-  markStagedCurrent,
-  stageFiles,
-  stagedIsCurrent,
-  stagedPaths,
-} from '../../src/lib/staging.ts';
+import { madeNow, markMadeNow } from '../../src/lib/background/wait.ts';
+import { linkStaged, stageFiles, stagedPaths } from '../../src/lib/staging.ts';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'staging-'));
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
@@ -85,10 +80,10 @@ describe('staging files for the build', () => {
   test("is current only once this process's worker has marked it", () => {
     const dir = fresh();
     stageFiles(dir, [{ path: 'a.json', body: 'a' }]);
-    expect(stagedIsCurrent(dir)).toBe(false);
-    markStagedCurrent(dir);
-    expect(stagedIsCurrent(dir)).toBe(true);
+    expect(madeNow(dir)).toBe(false);
+    markMadeNow(dir);
+    expect(madeNow(dir)).toBe(true);
     writeFileSync(`${dir}.owner`, '1');
-    expect(stagedIsCurrent(dir)).toBe(false);
+    expect(madeNow(dir)).toBe(false);
   });
 });

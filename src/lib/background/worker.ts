@@ -5,17 +5,17 @@
 import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
-import { buildSearchCached, markSearchCacheCurrent, searchDocs } from '../site-search.ts';
+import { buildSearchCached, searchDocs } from '../site-search.ts';
 import { arxivRedirectFiles } from '../permalinks/redirects.ts';
 import { readRegistryFile } from '../permalinks/state.ts';
 import { urls } from '../site.ts';
-import { markStagedCurrent, stageFiles, type StagedFile } from '../staging.ts';
+import { stageFiles, type StagedFile } from '../staging.ts';
 import { timed } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
 import { twinJson, type TwinPaper } from '../twins.ts';
 import type { BackgroundJobs, WorkerData } from './start.ts';
-import { markerOf } from './wait.ts';
+import { markMadeNow, markerOf } from './wait.ts';
 
 const data = workerData as WorkerData;
 
@@ -76,7 +76,7 @@ function topicsThenSearch(
         (r) => `${r.index.files.length} files${r.built ? '' : ', reused'}`,
         onWorker,
       );
-      markSearchCacheCurrent(search.file);
+      markMadeNow(search.file);
     }
   } finally {
     rmSync(markerOf(search.file), { force: true });
@@ -99,7 +99,7 @@ function topicsThenSearch(
         (r) => `${r.written} written, ${r.kept} unchanged, ${r.removed} removed`,
         onWorker,
       );
-      markStagedCurrent(staged.dir);
+      markMadeNow(staged.dir);
     }
   } finally {
     rmSync(markerOf(staged.dir), { force: true });
