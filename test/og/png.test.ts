@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeIndexedPng } from '../../src/lib/og/png.ts';
+import { encodeIndexedPng, encodeIndexedPngAsync } from '../../src/lib/og/png.ts';
 import { decodeIndexedPng, readPng } from './png.ts';
 
 /** An opaque RGBA image of `colors` distinct colours in horizontal bands. */
@@ -56,5 +56,13 @@ describe('indexed PNG encoder', () => {
     shifted.set(pixels, 1);
     const png = encodeIndexedPng(shifted.subarray(1), 5, 5) as Uint8Array;
     expect(Buffer.from(decodeIndexedPng(png)).equals(pixels)).toBe(true);
+  });
+});
+
+describe('the asynchronous encoder', () => {
+  it('writes the same bytes as the synchronous one, and declines the same images', async () => {
+    const flat = bands(16, 16, 4);
+    expect(await encodeIndexedPngAsync(flat, 16, 16)).toEqual(encodeIndexedPng(flat, 16, 16));
+    expect(await encodeIndexedPngAsync(bands(8, 257, 257), 8, 257)).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@
  * colour, a quarter of the bytes of RGBA, which zlib compresses faster and
  * smaller than resvg's own RGBA encoder. Other pictures are left to the caller.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflate, deflateSync } from 'node:zlib';
+
+const deflateAsync = promisify(deflate);
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -19,16 +22,12 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-/**
- * Encodes opaque RGBA pixels as an indexed PNG, or returns undefined when the
- * image has more than 256 colours or any transparency (resvg's pixels are
- * premultiplied, which only opaque pixels can ignore).
- */
-export function encodeIndexedPng(
+/** The palette and index rows of opaque pixels, or undefined past 256 colours or with transparency. */
+function indexPixels(
   rgba: Uint8Array,
   width: number,
   height: number,
-): Uint8Array | undefined {
+): { ihdr: Uint8Array; plte: Uint8Array; raw: Uint8Array } | undefined {
   if (rgba.length !== width * height * 4) throw new Error('Pixel buffer does not match the size');
   // Read pixels as 32-bit words; copy when the buffer is not 4-byte aligned.
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
@@ -78,11 +77,15 @@ export function encodeIndexedPng(
   ihdr[9] = 3; // colour type: indexed
   // compression, filter and interlace methods: 0
 
+  return { ihdr, plte, raw };
+}
+
+function assemble(ihdr: Uint8Array, plte: Uint8Array, idat: Uint8Array): Uint8Array {
   const parts = [
     SIGNATURE,
     chunk('IHDR', ihdr),
     chunk('PLTE', plte),
-    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IDAT', idat),
     chunk('IEND', new Uint8Array(0)),
   ];
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
@@ -92,4 +95,28 @@ export function encodeIndexedPng(
     offset += part.length;
   }
   return out;
+}
+
+/**
+ * Encodes opaque RGBA pixels as an indexed PNG, or returns undefined when the
+ * image has more than 256 colours or any transparency (resvg's pixels are
+ * premultiplied, which only opaque pixels can ignore).
+ */
+export function encodeIndexedPng(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+): Uint8Array | undefined {
+  const image = indexPixels(rgba, width, height);
+  return image && assemble(image.ihdr, image.plte, deflateSync(image.raw, { level: 6 }));
+}
+
+/** `encodeIndexedPng`, compressing on libuv's thread pool while the build renders other pages. */
+export async function encodeIndexedPngAsync(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+): Promise<Uint8Array | undefined> {
+  const image = indexPixels(rgba, width, height);
+  return image && assemble(image.ihdr, image.plte, await deflateAsync(image.raw, { level: 6 }));
 }
