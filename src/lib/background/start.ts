@@ -12,14 +12,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RelatedDoc } from '../related/index.ts';
-import type { TopicPaper } from '../topics/types.ts';
 import type { TwinPaper } from '../twins.ts';
 import { markerOf } from './wait.ts';
 
 export interface BackgroundJobs {
   related: { docs: RelatedDoc[]; file: string };
+  /** Topics read the papers' title and abstract from `search.papers` (one copy, not two). */
   topics: {
-    papers: TopicPaper[];
     curated: { text: string; file: string } | undefined;
     reserved: string[];
     file: string;
@@ -67,7 +66,12 @@ export function startInBackground(jobs: BackgroundJobs): void {
   const work: WorkerData[] =
     jobs.related.docs.length >= TWO_WORKERS_FROM ? [[related], [topics]] : [[related, topics]];
   for (const workerData of work) {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData });
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData,
+      // V8's usual young generation, not the main thread's larger one
+      // (scripts/build.ts): three isolates' worth pushed the peak past 6 GB.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    });
     // However a worker ends, nobody waits for its jobs any longer.
     worker.on('exit', () => {
       for (const job of workerData)

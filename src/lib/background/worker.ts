@@ -55,7 +55,13 @@ function topicsThenSearch(
   try {
     topics = timed(
       'topics',
-      () => computeTopicsCached(t.papers, t.curated, t.reserved, t.file),
+      () =>
+        computeTopicsCached(
+          search.papers.map((p) => ({ slug: p.slug, title: p.title, abstract: p.abstract })),
+          t.curated,
+          t.reserved,
+          t.file,
+        ),
       (m) => `${m.topics.length} topics`,
       onWorker,
     );

@@ -270,7 +270,6 @@ function startBackground(options: PaperLoaderOptions, records: readonly StoredPa
       file: relatedCacheFile(options.cacheDir, options.registryFile),
     },
     topics: {
-      papers: records.map((r) => ({ slug: r.slug, title: r.title, abstract: r.abstract })),
       curated: topicsFile
         ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
         : undefined,
