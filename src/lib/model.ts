@@ -247,8 +247,18 @@ async function buildModel(): Promise<Model> {
   };
 }
 
-/** `getStaticPaths` of the endpoints that exist once per topic. */
-export async function topicPaths(): Promise<{ params: { slug: string } }[]> {
-  const { topics } = await getModel();
-  return topics.map((t) => ({ params: { slug: t.slug } }));
+/** `getStaticPaths` of the endpoints that exist once per topic (BibTeX, JSON, feed, social image). */
+export async function topicPaths(): Promise<{ params: { slug: string }; cacheKey: string }[]> {
+  const model = await getModel();
+  return model.topics.map((topic) => {
+    const papers = model.topicPapers(topic.slug);
+    // Everything those endpoints show: the topic, its related topics, and its
+    // papers with their topics and citation keys.
+    const frame = [
+      topic,
+      model.relatedTopics(topic.slug).map((r) => [r.topic.slug, r.topic.name, r.shared]),
+      papers.map((p) => model.citeKeys.get(p.slug) ?? null),
+    ];
+    return { params: { slug: topic.slug }, cacheKey: model.listKey(frame, papers) };
+  });
 }
