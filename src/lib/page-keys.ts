@@ -1,9 +1,10 @@
 /**
  * Cache keys for Astro's incremental build: a digest of everything a paper
- * page or a list page (papers, a topic, a month) shows. A rebuild reuses the previous page when its
- * key is unchanged, so a key must change whenever anything on the page does:
- * the paper itself, its neighbours' and related papers' titles, its topics,
- * its citation key and image, and the site settings every page shows.
+ * page or a list page (papers, a topic, a month) shows. A rebuild reuses the
+ * previous page when its key is unchanged, so a key must change whenever
+ * anything on the page does: the paper itself, its neighbours' and related
+ * papers' titles, its topics, its citation key and image, and the site
+ * settings every page shows.
  * (Code changes are Astro's part: it hashes each route's modules.)
  */
 import { createHash } from 'node:crypto';

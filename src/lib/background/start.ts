@@ -47,15 +47,16 @@ export type WorkerData = (
  */
 const TWO_WORKERS_FROM = 5_000;
 
+/** The cache files (or folder) a worker's job makes, each with its marker while it runs. */
+const filesOf = (job: WorkerData[number]): string[] =>
+  job.kind === 'related' ? [job.job.file] : [job.job.file, job.search.file, job.staged.dir];
+
 function mark(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(markerOf(file), String(process.pid));
 }
 
 export function startInBackground(jobs: BackgroundJobs): void {
-  // Every marker exists before any worker starts, so no wait can miss one.
-  for (const file of [jobs.related.file, jobs.topics.file, jobs.search.file, jobs.staged.dir])
-    mark(file);
   const related = { kind: 'related', job: jobs.related } as const;
   const topics = {
     kind: 'topics',
@@ -65,6 +66,8 @@ export function startInBackground(jobs: BackgroundJobs): void {
   } as const;
   const work: WorkerData[] =
     jobs.related.docs.length >= TWO_WORKERS_FROM ? [[related], [topics]] : [[related, topics]];
+  // Every marker exists before any worker starts, so no wait can miss one.
+  for (const file of work.flat().flatMap(filesOf)) mark(file);
   for (const workerData of work) {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), {
       workerData,
@@ -74,11 +77,7 @@ export function startInBackground(jobs: BackgroundJobs): void {
     });
     // However a worker ends, nobody waits for its jobs any longer.
     worker.on('exit', () => {
-      for (const job of workerData)
-        for (const file of job.kind === 'related'
-          ? [job.job.file]
-          : [job.job.file, job.search.file, job.staged.dir])
-          rmSync(markerOf(file), { force: true });
+      for (const file of workerData.flatMap(filesOf)) rmSync(markerOf(file), { force: true });
     });
     // The build does not wait for the workers to exit; the model waits for their results.
     worker.unref();

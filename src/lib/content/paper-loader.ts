@@ -5,8 +5,7 @@
  * keeps the store in step with the list. When nothing it depends on changed
  * (list-digest.ts), the stored records stand as they are.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { SluggedPaper } from '../paper.ts';
 import { formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
@@ -14,14 +13,12 @@ import { toPlainText } from '../ingest/latex.ts';
 import { fingerprint } from '../ingest/slug.ts';
 import {
   DroppedPermalinksError,
-  parseRegistry,
   parseRetire,
   resolvePermalinks,
   serialiseRegistry,
   type Registry,
 } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
-import { listCacheFile } from '../list-cache.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
 import { startInBackground } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
@@ -71,10 +68,6 @@ interface LastLoad {
 
 const LAST_LOAD = 'last-load';
 
-/** Where a load keeps the registry it resolved, for a later load that keeps its records. */
-const resolvedRegistryFile = (options: PaperLoaderOptions) =>
-  listCacheFile(options.cacheDir, 'permalinks', options.registryFile, 'resolved.json');
-
 /**
  * The part of a registry a load depends on: its papers. (Topics join it
  * later, in the collection model.) A successful build commits exactly the
@@ -100,15 +93,14 @@ function unchangedRecords(
   store: LoaderContext['store'],
   last: LastLoad | undefined,
   digest: string | undefined,
+  published: Registry,
 ): StoredPaper[] | undefined {
   if (!last || digest === undefined || last.digest !== digest) return undefined;
   const entries = store.values();
   if (entries.length !== last.count) return undefined;
   let texts: Map<string, AbstractFields>;
-  let resolved: string;
   try {
     texts = readAbstracts(abstractsFile(options.cacheDir, options.registryFile));
-    resolved = readFileSync(resolvedRegistryFile(options), 'utf8');
   } catch {
     return undefined;
   }
@@ -119,11 +111,9 @@ function unchangedRecords(
     if (!text) return undefined;
     records.push(expandRecord({ ...stored, ...text }));
   }
-  // The papers as the last load resolved them; topics as the registry has them now.
-  writeRegistryFile(pendingRegistryPath(options.cacheDir, options.registryFile), {
-    ...parseRegistry(resolved, resolvedRegistryFile(options)),
-    topics: readRegistryFile(options.registryFile).topics,
-  });
+  // The digest matched, so the published registry holds the papers exactly as
+  // the last load resolved them: resolving again would give it back.
+  writeRegistryFile(pendingRegistryPath(options.cacheDir, options.registryFile), published);
   return records.sort((a, b) => a.index - b.index);
 }
 
@@ -132,6 +122,8 @@ async function loadChanged(
   options: PaperLoaderOptions,
   files: string[],
   { store, logger, parseData, generateDigest }: LoaderContext,
+  /** The registry file, when it could be read (else it is read here, to report why not). */
+  published: Registry | undefined,
 ): Promise<{
   records: StoredPaper[];
   rendered: number;
@@ -159,7 +151,8 @@ async function loadChanged(
   let notes: string[];
   let registry: Registry;
   try {
-    const resolved = resolvePermalinks(read.papers, readRegistryFile(options.registryFile), {
+    const previous = published ?? readRegistryFile(options.registryFile);
+    const resolved = resolvePermalinks(read.papers, previous, {
       retire: parseRetire(options.retire),
       registryFile: options.registryFile,
     });
@@ -171,8 +164,6 @@ async function loadChanged(
       pendingRegistryPath(options.cacheDir, options.registryFile),
       resolved.registry,
     );
-    mkdirSync(path.dirname(resolvedRegistryFile(options)), { recursive: true });
-    writeFileSync(resolvedRegistryFile(options), serialiseRegistry(resolved.registry));
   } catch (error) {
     if (error instanceof DroppedPermalinksError) throw plainError(error.message);
     throw error;
@@ -302,18 +293,21 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         throw error;
       }
       const started = performance.now();
-      const digestWith = (registry: string | undefined) =>
-        registry === undefined
-          ? undefined
-          : listDigest(files, { v: RECORD_VERSION, registry, retire: options.retire ?? null });
-      let published: string | undefined;
+      const digestWith = (registry: Registry) =>
+        listDigest(files, {
+          v: RECORD_VERSION,
+          registry: registryPapers(registry),
+          retire: options.retire ?? null,
+        });
+      let published: Registry | undefined;
       try {
-        published = registryPapers(readRegistryFile(options.registryFile));
+        published = readRegistryFile(options.registryFile);
       } catch {
         published = undefined; // A damaged registry: the full load reports it.
       }
       const last = readLastLoad(meta.get(LAST_LOAD));
-      const kept = unchangedRecords(options, store, last, digestWith(published));
+      const kept =
+        published && unchangedRecords(options, store, last, digestWith(published), published);
       if (kept && last) {
         // The list's warnings again; permalink notes were about the last build's changes.
         for (const w of last.warnings) logger.warn(w);
@@ -330,10 +324,15 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       // Forget the last load until this one has finished.
       meta.delete(LAST_LOAD);
-      const { records, rendered, warnings, registry } = await loadChanged(options, files, context);
+      const { records, rendered, warnings, registry } = await loadChanged(
+        options,
+        files,
+        context,
+        published,
+      );
       startBackground(options, records);
       // Keyed by the registry this build will publish, which the next load then reads.
-      const digest = digestWith(registryPapers(registry));
+      const digest = digestWith(registry);
       if (digest !== undefined)
         meta.set(
           LAST_LOAD,
