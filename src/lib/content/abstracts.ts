@@ -8,7 +8,7 @@
  * by the collection model.
  *
  * Format: one JSON array per line, `[digest, abstract, rawAbstract,
- * plainAbstract, abstractHtml]`, the fields as `compactRecord` leaves them.
+ * plainAbstract, abstractHtml]`, the fields as `storedTexts` leaves them (compact.ts).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -28,9 +28,18 @@ const CODE: Record<string, string> = import.meta.glob(
 /** The files the digest covers (for tests). */
 export const codeFiles = Object.keys(CODE).sort();
 
+/**
+ * The digest of that code and of the installed packages (the lockfile, as
+ * Astro's own page cache does): a new KaTeX changes the HTML too.
+ */
 export const codeDigest = (() => {
   const hash = createHash('sha256');
   for (const name of Object.keys(CODE).sort()) hash.update(`${name}\n${CODE[name]}\n`);
+  try {
+    hash.update(readFileSync('package-lock.json'));
+  } catch {
+    // No lockfile (an install without one): the code alone.
+  }
   return hash.digest('hex');
 })();
 

@@ -29,8 +29,8 @@ import type { TwinPaper } from '../twins.ts';
 import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
-import { compactRecord, expandRecord } from './compact.ts';
-import { listDigest } from './list-digest.ts';
+import { expandRecord, storedTexts, type TextRenderer } from './compact.ts';
+import { codeDigest, listDigest } from './list-digest.ts';
 import { storedEntrySchema, type StoredEntry, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
@@ -53,6 +53,24 @@ export interface PaperLoaderOptions {
  */
 const RECORD_VERSION = 1;
 
+const RENDER: TextRenderer = {
+  plain: toPlainText,
+  inline: renderInline,
+  paragraphs: renderAbstract,
+  hasMath,
+};
+
+/** What `previous` rendered, for a paper whose title and abstract are the same as its. */
+function reusing(previous: StoredPaper): TextRenderer {
+  const isTitle = (clean: string) => clean === previous.title;
+  return {
+    plain: (clean) => (isTitle(clean) ? previous.plainTitle : previous.plainAbstract),
+    inline: () => previous.titleHtml,
+    paragraphs: () => previous.abstractHtml,
+    hasMath,
+  };
+}
+
 /** An error whose message is the whole story: Astro prints no stack for it. */
 function plainError(message: string): Error {
   return Object.assign(new Error(message), { stack: '' });
@@ -67,6 +85,12 @@ interface LastLoad {
 }
 
 const LAST_LOAD = 'last-load';
+/**
+ * The `codeDigest` of the code that derived the stored records. Unlike
+ * `last-load` it outlives a failed load: the records that load stored were
+ * derived by the same code.
+ */
+const RECORDS_CODE = 'records-code';
 
 /**
  * The part of a registry a load depends on: its papers. (Topics join it
@@ -124,6 +148,11 @@ async function loadChanged(
   { store, logger, parseData, generateDigest }: LoaderContext,
   /** The registry file, when it could be read (else it is read here, to report why not). */
   published: Registry | undefined,
+  /**
+   * Whether the stored records were derived by this very code. When not, none
+   * is reused: a change to cleaning or rendering must reach every page.
+   */
+  sameCode: boolean,
 ): Promise<{
   records: StoredPaper[];
   rendered: number;
@@ -172,7 +201,8 @@ async function loadChanged(
   const textsFile = abstractsFile(options.cacheDir, options.registryFile);
   let previousTexts: Map<string, AbstractFields>;
   try {
-    previousTexts = readAbstracts(textsFile);
+    // Without a stored text no record is reused (the loop below), so this decides for all of them.
+    previousTexts = sameCode ? readAbstracts(textsFile) : new Map();
   } catch {
     previousTexts = new Map(); // A damaged file only costs rendering again.
   }
@@ -196,19 +226,17 @@ async function loadChanged(
       const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
       const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
       if (!reuse) rendered += 1;
-      record = {
+      // Stored compact (compact.ts): derivable fields empty, and never computed.
+      const compact: StoredPaper = {
         ...paper,
         index,
-        plainTitle: toPlainText(paper.title),
-        plainAbstract: toPlainText(paper.abstract),
-        titleHtml: reuse?.titleHtml ?? renderInline(paper.title),
-        abstractHtml: reuse?.abstractHtml ?? renderAbstract(paper.abstract),
-        hasMath: hasMath(paper.title) || hasMath(paper.abstract),
+        ...storedTexts(paper, reuse ? reusing(reuse) : RENDER),
         contentDigest,
         inputDigest,
         fingerprint: fingerprint(paper),
       };
-      const { rest, fields } = splitAbstract(compactRecord(record));
+      record = expandRecord(compact);
+      const { rest, fields } = splitAbstract(compact);
       const data = await parseData({ id: slug, data: rest });
       store.set({ id: slug, data, digest: generateDigest(data) });
       texts.set(contentDigest, fields);
@@ -329,7 +357,9 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         files,
         context,
         published,
+        meta.get(RECORDS_CODE) === codeDigest,
       );
+      meta.set(RECORDS_CODE, codeDigest);
       startBackground(options, records);
       // Keyed by the registry this build will publish, which the next load then reads.
       const digest = digestWith(registry);
