@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { assignCitationKeys } from './cite/index.ts';
 import { abstractsFile, readAbstracts } from './content/abstracts.ts';
 import { expandRecord } from './content/compact.ts';
+import { codeDigest } from './content/list-digest.ts';
 import type { StoredEntry, StoredPaper } from './content/schema.ts';
 import { arxivSlugs } from './permalinks/redirects.ts';
 import type { RedirectEntry, RemovedEntry } from './permalinks/registry.ts';
@@ -175,6 +176,8 @@ async function buildModel(): Promise<Model> {
       basePath: config.basePath,
       pageSize: config.pageSize,
       hasDates,
+      // The code that derived each paper's text fields (see `derived`).
+      code: codeDigest,
     },
     paper: (slug) => bySlug.get(slug),
     neighbours,
@@ -184,6 +187,15 @@ async function buildModel(): Promise<Model> {
     citeKey: (slug) => citeKeys.get(slug),
     image: imageOf,
     hidden: ['source', 'index', 'inputDigest'],
+    derived: [
+      'title',
+      'abstract',
+      'plainTitle',
+      'plainAbstract',
+      'titleHtml',
+      'abstractHtml',
+      'hasMath',
+    ] satisfies (keyof ModelPaper)[],
     gone: (slug) => {
       const moved = redirects.get(slug);
       // A redirect page names its target by title.

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 export interface KeyedPaper {
   slug: string;
   titleHtml: string;
+  contentDigest: string;
 }
 
 export interface PageKeyView<P extends KeyedPaper> {
@@ -31,6 +32,13 @@ export interface PageKeyView<P extends KeyedPaper> {
    * does not re-render every page.
    */
   hidden: readonly string[];
+  /**
+   * Fields the loader derives from the fields `contentDigest` covers (the
+   * cleaned title and abstract): their plain text, HTML and whether they hold
+   * math. The key holds that digest instead of their text, most of a paper's
+   * bytes; `site` must then hold the digest of the deriving code.
+   */
+  derived: readonly string[];
 }
 
 const digest = (value: unknown) =>
@@ -40,15 +48,23 @@ const titleOf = (p: KeyedPaper | undefined) => (p ? [p.slug, p.titleHtml] : null
 
 export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
   const site = digest(view.site);
-  const hidden = new Set(view.hidden);
-  const shown = (paper: P | undefined) =>
-    paper && Object.fromEntries(Object.entries(paper).filter(([k]) => !hidden.has(k)));
-  // A paper's card appears on several list pages (all papers, its topics, its month).
+  const left = new Set([...view.hidden, ...view.derived]);
+  // A paper shows on its page and as a card on several list pages (all
+  // papers, its topics, its month): each digest is made once.
+  const owns = new Map<string, string>();
+  const own = (paper: P) => {
+    let key = owns.get(paper.slug);
+    if (key === undefined) {
+      key = digest(Object.entries(paper).filter(([k]) => !left.has(k)));
+      owns.set(paper.slug, key);
+    }
+    return key;
+  };
   const cards = new Map<string, string>();
   const card = (paper: P) => {
     let key = cards.get(paper.slug);
     if (key === undefined) {
-      key = digest([shown(paper), view.topics(paper.slug)]);
+      key = digest([own(paper), view.topics(paper.slug)]);
       cards.set(paper.slug, key);
     }
     return key;
@@ -61,10 +77,9 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
       const { prev, next } = view.neighbours(slug);
       return digest([
         site,
-        shown(paper),
+        card(paper), // the paper and its topics
         titleOf(prev),
         titleOf(next),
-        view.topics(slug),
         view.related(slug).map((r) => [titleOf(r.paper), r.terms]),
         view.citeKey(slug) ?? null,
         view.image(slug),

@@ -5,11 +5,29 @@ interface P {
   slug: string;
   titleHtml: string;
   abstract: string;
+  abstractHtml: string;
+  contentDigest: string;
+  authors: string[];
 }
 
-const a: P = { slug: 'a', titleHtml: 'A', abstract: 'About a.' };
-const b: P = { slug: 'b', titleHtml: 'B', abstract: 'About b.' };
-const c: P = { slug: 'c', titleHtml: 'C', abstract: 'About c.' };
+const paper = (slug: string, title: string): P => ({
+  slug,
+  titleHtml: title,
+  abstract: `About ${slug}.`,
+  abstractHtml: `<p>About ${slug}.</p>`,
+  contentDigest: `${slug}1`,
+  authors: ['Ada Lovelace'],
+});
+const a = paper('a', 'A');
+const b = paper('b', 'B');
+const c = paper('c', 'C');
+/** An edited abstract, as the loader stores it: new text, new HTML, new digest. */
+const edited = (p: P): P => ({
+  ...p,
+  abstract: 'Edited.',
+  abstractHtml: '<p>Edited.</p>',
+  contentDigest: `${p.slug}2`,
+});
 
 function view(overrides: Partial<PageKeyView<P>> = {}, papers = [a, b, c]): PageKeyView<P> {
   const bySlug = new Map(papers.map((p) => [p.slug, p]));
@@ -26,6 +44,7 @@ function view(overrides: Partial<PageKeyView<P>> = {}, papers = [a, b, c]): Page
     image: (slug) => `/og/papers/${slug}.png`,
     gone: () => null,
     hidden: ['source'],
+    derived: ['abstract', 'abstractHtml'],
     ...overrides,
   };
 }
@@ -43,7 +62,8 @@ describe('page cache keys', () => {
     ['a topic name', { topics: () => [['moe', 'Sparse experts']] }],
     ['the citation key', { citeKey: () => 'other' }],
     ['the social image', { image: () => '/og/site.png' }],
-    ['the abstract', {}, [{ ...a, abstract: 'Edited.' }, b, c]],
+    ['the abstract', {}, [edited(a), b, c]],
+    ['the authors', {}, [{ ...a, authors: ['Grace Hopper'] }, b, c]],
     ["the next paper's title", {}, [a, { ...b, titleHtml: 'B, retitled' }, c]],
     ["a related paper's title", {}, [a, b, { ...c, titleHtml: 'C, retitled' }]],
   ])("a paper page's key changes with %s", (_, overrides, papers) => {
@@ -53,6 +73,14 @@ describe('page cache keys', () => {
   test('fields the page does not show (where the paper was read from) leave the key alone', () => {
     const moved = createPageKeys(view({}, [{ ...a, source: 'other.txt' } as P, b, c]));
     expect(moved.page('a')).toBe(base.page('a'));
+  });
+
+  test('fields derived from the content are keyed by its digest, not by their text', () => {
+    // The same content digest means the same derived text (the deriving code is in `site`).
+    const sameDigest = createPageKeys(view({}, [{ ...a, abstractHtml: '<p>Other.</p>' }, b, c]));
+    expect(sameDigest.page('a')).toBe(base.page('a'));
+    const newDigest = createPageKeys(view({}, [{ ...a, contentDigest: 'a2' }, b, c]));
+    expect(newDigest.page('a')).not.toBe(base.page('a'));
   });
 
   test('a slug without a paper is keyed by what it shows instead', () => {
@@ -74,10 +102,7 @@ describe('list page cache keys', () => {
     ['another page position', () => base.list(['papers', 2], [a, b])],
     ['cards in another order', () => base.list(['papers', 1], [b, a])],
     ['one card fewer', () => base.list(['papers', 1], [a])],
-    [
-      "a card's abstract",
-      () => createPageKeys(view()).list(['papers', 1], [{ ...a, abstract: 'Edited.' }, b]),
-    ],
+    ["a card's abstract", () => createPageKeys(view()).list(['papers', 1], [edited(a), b])],
     [
       "a card's topics",
       () => createPageKeys(view({ topics: () => [] })).list(['papers', 1], [a, b]),
