@@ -1,11 +1,11 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
 import { searchIndexFiles } from './src/integrations/search-index.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 import { searchCacheFile } from './src/lib/site-search.ts';
@@ -29,7 +29,11 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   integrations: [
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
-    sitemap({ filter: (page) => isCanonicalPage(page, config) }),
+    sitemap({
+      siteUrl: config.siteUrl,
+      basePath: config.basePath,
+      keep: (url) => isCanonicalPage(url, config),
+    }),
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
     searchIndexFiles({ cacheFile: searchCacheFile(config.cacheDir, config.permalinks) }),
     stagedFiles({
