@@ -4,12 +4,10 @@ import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
-import { searchIndexFiles } from './src/integrations/search-index.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
-import { searchCacheFile } from './src/lib/site-search.ts';
-import { stagingDir } from './src/lib/staging.ts';
+import { STAGED_WHAT, stagingDir } from './src/lib/staging.ts';
 
 // OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
 // folder (swapped in only on success) and keep one cache per paper list.
@@ -35,10 +33,9 @@ export default defineConfig({
       keep: (url) => isCanonicalPage(url, config),
     }),
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
-    searchIndexFiles({ cacheFile: searchCacheFile(config.cacheDir, config.permalinks) }),
     stagedFiles({
       dir: stagingDir(config.cacheDir, config.permalinks),
-      what: 'paper twins (JSON) and /abs/ redirects',
+      what: STAGED_WHAT,
     }),
     permalinks({
       registryFile: config.permalinks,

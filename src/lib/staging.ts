@@ -1,7 +1,8 @@
 /**
  * Output files a background worker prepares beside the build (the papers'
- * JSON twins and the `/abs/<arXiv id>/` redirects): written into a staging folder in the cache, and hard-linked
- * into the built site when the build ends. Through Astro's route pipeline
+ * JSON twins, the `/abs/<arXiv id>/` redirects and the search index files):
+ * written into a staging folder in the cache, and hard-linked into the built
+ * site when the build ends. Through Astro's route pipeline
  * each such file cost ~1 ms, a second write into Astro's incremental cache,
  * and a copy on every rebuild; at 75,000 papers a link costs ~15 µs.
  *
@@ -30,6 +31,9 @@ export interface StagedFile {
 }
 
 const MANIFEST = '.manifest.json';
+
+/** What is staged, as build reports name it. */
+export const STAGED_WHAT = 'paper twins (JSON), /abs/ redirects, search index';
 
 /** Where a list's files are staged for its builds (one folder per list). */
 export function stagingDir(cacheDir: string, registryFile: string): string {

@@ -5,11 +5,12 @@
 import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { computeCached } from '../related/cached.ts';
+import type { BuiltSearchIndex } from '../search/index.ts';
 import { buildSearchCached, searchDocs } from '../site-search.ts';
 import { arxivRedirectFiles } from '../permalinks/redirects.ts';
 import { readRegistryFile } from '../permalinks/state.ts';
 import { urls } from '../site.ts';
-import { stageFiles, type StagedFile } from '../staging.ts';
+import { STAGED_WHAT, stageFiles, type StagedFile } from '../staging.ts';
 import { timed } from '../stages.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import type { TopicModel } from '../topics/types.ts';
@@ -70,34 +71,39 @@ function topicsThenSearch(
   } finally {
     rmSync(markerOf(t.file), { force: true });
   }
+  let index: BuiltSearchIndex | undefined;
   try {
     if (topics) {
       const byPaper = topics.byPaper;
       const docs = searchDocs(search.papers, (slug) =>
         (byPaper.get(slug) ?? []).map((a) => a.topic),
       );
-      timed(
+      index = timed(
         'search index',
         () => buildSearchCached(docs, search.file),
         (r) => `${r.index.files.length} files${r.built ? '' : ', reused'}`,
         onWorker,
-      );
-      markMadeNow(search.file);
+      ).index;
     }
   } finally {
     rmSync(markerOf(search.file), { force: true });
   }
   try {
-    if (topics) {
+    if (topics && index) {
       const model = topics;
+      const files = index.files;
+      index = undefined;
       const registry = readRegistryFile(staged.registryFile);
       timed(
-        'paper twins (JSON) and /abs/ redirects',
+        STAGED_WHAT,
         () =>
           stageFiles(
             staged.dir,
             (function* () {
-              // One at a time: at 75,000 papers the twins alone are 200 MB of text.
+              // The index first, each file let go once staged (250 MB at 75,000 papers);
+              // then the twins, one at a time (200 MB of text).
+              for (let f = files.pop(); f; f = files.pop())
+                yield { path: `search-index/${f.path}`, body: f.body };
               yield* twinFiles(search.papers, model);
               yield* arxivRedirectFiles(registry, urls);
             })(),

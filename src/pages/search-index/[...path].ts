@@ -5,9 +5,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getModel } from '../../lib/model.ts';
 
-// A build writes these files itself, from the background worker's cache
-// (integrations/search-index.ts), so that no page waits for the index: at
-// 75,000 papers it takes ~40 s to build. This route serves them in development.
+// A build links these files in from the background worker's staging folder
+// (lib/staging.ts), so that no page waits for the index: at 75,000 papers it
+// takes ~30 s to build. This route serves them in development.
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
   const index = await (await getModel()).searchIndex();
