@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { assignSlugs, baseSlug, capSlug, MAX_SLUG_LENGTH } from '../../src/lib/ingest/slug.ts';
+import {
+  assignSlugs,
+  baseSlug,
+  capSlug,
+  fingerprint,
+  MAX_SLUG_LENGTH,
+} from '../../src/lib/ingest/slug.ts';
 import { makePaper } from '../helpers/paper.ts';
 
 const paper = (title: string, abstract?: string) => makePaper(title, abstract);
@@ -41,6 +47,17 @@ describe('assignSlugs', () => {
     expect(backward).toEqual([forward[1], forward[0]]);
     expect(forward).toContain('same-title');
     expect(forward.find((s) => s !== 'same-title')).toMatch(/^same-title-[0-9a-f]{6}$/);
+  });
+
+  test('uses fingerprints it is given, as they are', () => {
+    const a = paper('Same Title', 'First abstract.');
+    const b = paper('Same Title', 'Second abstract.');
+    const given = assignSlugs([a, b], new Set(), [fingerprint(a), fingerprint(b)]);
+    expect(given.map((p) => p.slug)).toEqual(assignSlugs([a, b]).map((p) => p.slug));
+    // Swapped, they swap which paper keeps the plain slug: they are what orders the papers.
+    const plain = (list: { slug: string }[]) => list.map((p) => p.slug === 'same-title');
+    const swapped = assignSlugs([a, b], new Set(), [fingerprint(b), fingerprint(a)]);
+    expect(plain(swapped)).toEqual(plain(given).map((x) => !x));
   });
 
   test('avoids slugs that are already taken', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Paper } from '../../src/lib/paper.ts';
+import { fingerprint } from '../../src/lib/ingest/slug.ts';
 import { makePaper } from '../helpers/paper.ts';
 import {
   DroppedPermalinksError,
@@ -39,6 +40,14 @@ describe('resolvePermalinks', () => {
       'Mixture of Experts at Scale': 'mixture-of-experts-at-scale',
     });
     expect(Object.values(registry.papers).every((e) => e.status === 'live')).toBe(true);
+  });
+
+  test("gives each paper its content fingerprint, the registry's and slugging's", () => {
+    const { papers, registry } = publish([A, B, C]);
+    for (const p of papers) {
+      expect(p.fingerprint).toBe(fingerprint(p));
+      expect(registry.papers[p.slug]).toMatchObject({ fingerprint: p.fingerprint });
+    }
   });
 
   test('re-ordering and adding papers never change a published URL', () => {

@@ -10,7 +10,6 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { SluggedPaper } from '../paper.ts';
 import { formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
-import { fingerprint } from '../ingest/slug.ts';
 import {
   DroppedPermalinksError,
   parseRetire,
@@ -176,7 +175,7 @@ async function loadChanged(
   const warnings = read.warnings.map(formatWarning);
   for (const w of warnings) logger.warn(w);
 
-  let papers: SluggedPaper[];
+  let papers: (SluggedPaper & { fingerprint: string })[];
   let notes: string[];
   let registry: Registry;
   try {
@@ -233,7 +232,6 @@ async function loadChanged(
         ...storedTexts(paper, reuse ? reusing(reuse) : RENDER),
         contentDigest,
         inputDigest,
-        fingerprint: fingerprint(paper),
       };
       record = expandRecord(compact);
       const { rest, fields } = splitAbstract(compact);

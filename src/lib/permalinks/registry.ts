@@ -89,7 +89,8 @@ export function entryFor(paper: Paper): LiveEntry {
 }
 
 export interface Resolution<P extends Paper> {
-  papers: (P & SluggedPaper)[];
+  /** The papers with their slugs, and their content fingerprints (see `fingerprint`). */
+  papers: (P & SluggedPaper & { fingerprint: string })[];
   registry: Registry;
   /** Old slug -> new slug, for papers whose title changed (also in the registry). */
   redirects: Map<string, string>;
@@ -168,6 +169,7 @@ export function resolvePermalinks<P extends Paper>(
   const slugged = assignSlugs(
     fresh.map((e) => e.paper),
     taken,
+    fresh.map((e) => e.entry.fingerprint),
   );
   fresh.forEach(({ index }, i) => claim(index, (slugged[i] as SluggedPaper).slug));
 
@@ -222,9 +224,10 @@ export function resolvePermalinks<P extends Paper>(
   if (dropped.length > 0)
     throw new DroppedPermalinksError(dropped, options.registryFile ?? 'the registry');
 
-  const result = entries.map(({ paper, index }) => ({
+  const result = entries.map(({ paper, index, entry }) => ({
     ...paper,
     slug: slugOf.get(index) as string,
+    fingerprint: entry.fingerprint,
   }));
   return { papers: result, registry: sortRegistry(next), redirects, removed, notes };
 }
