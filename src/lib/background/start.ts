@@ -56,30 +56,47 @@ function mark(file: string): void {
   writeFileSync(markerOf(file), String(process.pid));
 }
 
+function run(workerData: WorkerData): void {
+  // Its markers exist before it starts, and before anything can wait for them.
+  for (const file of workerData.flatMap(filesOf)) mark(file);
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    workerData,
+    // V8's usual young generation, not the main thread's larger one
+    // (scripts/build.ts): three isolates' worth pushed the peak past 6 GB.
+    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+  });
+  // However a worker ends, nobody waits for its jobs any longer.
+  worker.on('exit', () => {
+    for (const file of workerData.flatMap(filesOf)) rmSync(markerOf(file), { force: true });
+  });
+  // The build does not wait for the workers to exit; the model waits for their results.
+  worker.unref();
+}
+
+type LaterJobs = Omit<BackgroundJobs, 'related'>;
+
+const topicsJob = (jobs: LaterJobs) =>
+  ({ kind: 'topics', job: jobs.topics, search: jobs.search, staged: jobs.staged }) as const;
+
 export function startInBackground(jobs: BackgroundJobs): void {
   const related = { kind: 'related', job: jobs.related } as const;
-  const topics = {
-    kind: 'topics',
-    job: jobs.topics,
-    search: jobs.search,
-    staged: jobs.staged,
-  } as const;
-  const work: WorkerData[] =
-    jobs.related.docs.length >= TWO_WORKERS_FROM ? [[related], [topics]] : [[related, topics]];
-  // Every marker exists before any worker starts, so no wait can miss one.
-  for (const file of work.flat().flatMap(filesOf)) mark(file);
-  for (const workerData of work) {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      workerData,
-      // V8's usual young generation, not the main thread's larger one
-      // (scripts/build.ts): three isolates' worth pushed the peak past 6 GB.
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
-    });
-    // However a worker ends, nobody waits for its jobs any longer.
-    worker.on('exit', () => {
-      for (const file of workerData.flatMap(filesOf)) rmSync(markerOf(file), { force: true });
-    });
-    // The build does not wait for the workers to exit; the model waits for their results.
-    worker.unref();
-  }
+  if (jobs.related.docs.length >= TWO_WORKERS_FROM) {
+    run([related]);
+    run([topicsJob(jobs)]);
+  } else run([related, topicsJob(jobs)]);
+}
+
+/**
+ * For a large list, starts related papers as soon as the papers' text is
+ * known, before the loader derives and stores the records (~25 s at 75,000
+ * papers): their worker is the one the collection model waits for longest.
+ * Returns how to start the rest, or undefined when the list is small and
+ * everything should start together (`startInBackground`).
+ */
+export function startRelatedFirst(
+  related: BackgroundJobs['related'],
+): ((rest: LaterJobs) => void) | undefined {
+  if (related.docs.length < TWO_WORKERS_FROM) return undefined;
+  run([{ kind: 'related', job: related }]);
+  return (rest) => run([topicsJob(rest)]);
 }

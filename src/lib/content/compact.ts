@@ -75,6 +75,14 @@ export function paragraphsHtml(clean: string): string {
     .join('\n');
 }
 
+/**
+ * The plain text of a cleaned string (`plain` is the renderer's): without an
+ * unescaped `$` there is no math, and it is the cleaned text itself.
+ */
+export function plainTextOf(clean: string, plain: (clean: string) => string): string {
+  return hasMath(clean) ? plain(clean) : plainOf(clean);
+}
+
 /** The renderer's functions (render/text.ts), passed in so the site's model need not load unified and KaTeX. */
 export interface TextRenderer {
   plain(clean: string): string;
@@ -96,9 +104,8 @@ export function storedTexts(
 ): Pick<StoredPaper, DerivedField | 'hasMath'> {
   const titleMath = hasMath(paper.title);
   const abstractMath = hasMath(paper.abstract);
-  // Without an unescaped `$` there is no math segment, and the plain text is the cleaned text.
-  const plainTitle = titleMath ? render.plain(paper.title) : plainOf(paper.title);
-  const plainAbstract = abstractMath ? render.plain(paper.abstract) : plainOf(paper.abstract);
+  const plainTitle = plainTextOf(paper.title, render.plain);
+  const plainAbstract = plainTextOf(paper.abstract, render.plain);
   const abstractHtml =
     abstractMath || findUrls(paper.abstract).length > 0 ? render.paragraphs(paper.abstract) : '';
   return {

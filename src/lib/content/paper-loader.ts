@@ -19,7 +19,7 @@ import {
 } from '../permalinks/registry.ts';
 import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
 import { hasMath, renderAbstract, renderInline } from '../render/text.ts';
-import { startInBackground } from '../background/start.ts';
+import { startInBackground, startRelatedFirst } from '../background/start.ts';
 import { relatedCacheFile } from '../related/cached.ts';
 import { searchCacheFile } from '../site-search.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
@@ -28,7 +28,7 @@ import type { TwinPaper } from '../twins.ts';
 import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
-import { expandRecord, storedTexts, type TextRenderer } from './compact.ts';
+import { expandRecord, plainTextOf, storedTexts, type TextRenderer } from './compact.ts';
 import { codeDigest, listDigest } from './list-digest.ts';
 import { storedEntrySchema, type StoredEntry, type StoredPaper } from './schema.ts';
 
@@ -157,6 +157,8 @@ async function loadChanged(
   rendered: number;
   warnings: string[];
   registry: Registry;
+  /** How to start the rest of the background work, when related papers started already. */
+  startRest: StartRest | undefined;
 }> {
   let read;
   try {
@@ -197,6 +199,18 @@ async function loadChanged(
     throw error;
   }
   const renderStarted = performance.now();
+  // Related papers need only the papers' text and content digests: for a
+  // large list their worker starts now, before the records are made.
+  const digests = papers.map((p) => generateDigest({ title: p.title, abstract: p.abstract }));
+  const startRest = startRelatedFirst({
+    docs: papers.map((p, i) => ({
+      id: p.slug,
+      title: plainTextOf(p.title, toPlainText),
+      abstract: plainTextOf(p.abstract, toPlainText),
+      digest: digests[i] as string,
+    })),
+    file: relatedCacheFile(options.cacheDir, options.registryFile),
+  });
   const textsFile = abstractsFile(options.cacheDir, options.registryFile);
   let previousTexts: Map<string, AbstractFields>;
   try {
@@ -222,7 +236,7 @@ async function loadChanged(
       record = previous;
       texts.set(previous.contentDigest, storedText);
     } else {
-      const contentDigest = generateDigest({ title: paper.title, abstract: paper.abstract });
+      const contentDigest = digests[index] as string;
       const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
       if (!reuse) rendered += 1;
       // Stored compact (compact.ts): derivable fields empty, and never computed.
@@ -248,7 +262,7 @@ async function loadChanged(
     performance.now() - renderStarted,
     `${rendered} rendered, ${records.length - rendered} reused`,
   );
-  return { records, rendered, warnings, registry };
+  return { records, rendered, warnings, registry, startRest };
 }
 
 /** What a paper page's twin and the search index publish of a record. */
@@ -272,20 +286,21 @@ function publicPaper(record: StoredPaper): TwinPaper {
   };
 }
 
-/** Related papers, the map, topics, the search index and twins take the longest: start them now, on the second core. */
-function startBackground(options: PaperLoaderOptions, records: readonly StoredPaper[]): void {
+type StartRest = NonNullable<ReturnType<typeof startRelatedFirst>>;
+
+/**
+ * Related papers, the map, topics, the search index and twins take the
+ * longest: start them now, on the second core (all but related papers, when
+ * `startRest` says those started already).
+ */
+function startBackground(
+  options: PaperLoaderOptions,
+  records: readonly StoredPaper[],
+  startRest?: StartRest,
+): void {
   const topicsFile =
     options.topicsFile && existsSync(options.topicsFile) ? options.topicsFile : undefined;
-  startInBackground({
-    related: {
-      docs: records.map((r) => ({
-        id: r.slug,
-        title: r.plainTitle,
-        abstract: r.plainAbstract,
-        digest: r.contentDigest,
-      })),
-      file: relatedCacheFile(options.cacheDir, options.registryFile),
-    },
+  const rest: Parameters<StartRest>[0] = {
     topics: {
       curated: topicsFile
         ? { text: readFileSync(topicsFile, 'utf8'), file: topicsFile }
@@ -301,6 +316,22 @@ function startBackground(options: PaperLoaderOptions, records: readonly StoredPa
       dir: stagingDir(options.cacheDir, options.registryFile),
       registryFile: pendingRegistryPath(options.cacheDir, options.registryFile),
     },
+  };
+  if (startRest) {
+    startRest(rest);
+    return;
+  }
+  startInBackground({
+    related: {
+      docs: records.map((r) => ({
+        id: r.slug,
+        title: r.plainTitle,
+        abstract: r.plainAbstract,
+        digest: r.contentDigest,
+      })),
+      file: relatedCacheFile(options.cacheDir, options.registryFile),
+    },
+    ...rest,
   });
 }
 
@@ -350,7 +381,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       }
       // Forget the last load until this one has finished.
       meta.delete(LAST_LOAD);
-      const { records, rendered, warnings, registry } = await loadChanged(
+      const { records, rendered, warnings, registry, startRest } = await loadChanged(
         options,
         files,
         context,
@@ -358,7 +389,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         meta.get(RECORDS_CODE) === codeDigest,
       );
       meta.set(RECORDS_CODE, codeDigest);
-      startBackground(options, records);
+      startBackground(options, records, startRest);
       // Keyed by the registry this build will publish, which the next load then reads.
       const digest = digestWith(registry);
       if (digest !== undefined)
