@@ -50,21 +50,16 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
   const site = digest(view.site);
   const left = new Set([...view.hidden, ...view.derived]);
   // A paper shows on its page and as a card on several list pages (all
-  // papers, its topics, its month): each digest is made once.
-  const owns = new Map<string, string>();
-  const own = (paper: P) => {
-    let key = owns.get(paper.slug);
-    if (key === undefined) {
-      key = digest(Object.entries(paper).filter(([k]) => !left.has(k)));
-      owns.set(paper.slug, key);
-    }
-    return key;
-  };
+  // papers, its topics, its month): its digest is made once. Keys first,
+  // then values: a field left out is never read (derived ones are getters).
   const cards = new Map<string, string>();
   const card = (paper: P) => {
     let key = cards.get(paper.slug);
     if (key === undefined) {
-      key = digest([own(paper), view.topics(paper.slug)]);
+      const shown = Object.keys(paper)
+        .filter((k) => !left.has(k))
+        .map((k) => [k, paper[k as keyof P]]);
+      key = digest([shown, view.topics(paper.slug)]);
       cards.set(paper.slug, key);
     }
     return key;

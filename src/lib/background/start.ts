@@ -90,13 +90,14 @@ export function startInBackground(jobs: BackgroundJobs): void {
  * For a large list, starts related papers as soon as the papers' text is
  * known, before the loader derives and stores the records (~25 s at 75,000
  * papers): their worker is the one the collection model waits for longest.
- * Returns how to start the rest, or undefined when the list is small and
- * everything should start together (`startInBackground`).
+ * `job` is made only then. Returns how to start the rest, or undefined when
+ * the list is small and everything should start together (`startInBackground`).
  */
 export function startRelatedFirst(
-  related: BackgroundJobs['related'],
+  papers: number,
+  job: () => BackgroundJobs['related'],
 ): ((rest: LaterJobs) => void) | undefined {
-  if (related.docs.length < TWO_WORKERS_FROM) return undefined;
-  run([{ kind: 'related', job: related }]);
+  if (papers < TWO_WORKERS_FROM) return undefined;
+  run([{ kind: 'related', job: job() }]);
   return (rest) => run([topicsJob(rest)]);
 }

@@ -201,15 +201,19 @@ async function loadChanged(
   const renderStarted = performance.now();
   // Related papers need only the papers' text and content digests: for a
   // large list their worker starts now, before the records are made.
-  const digests = papers.map((p) => generateDigest({ title: p.title, abstract: p.abstract }));
-  const startRest = startRelatedFirst({
-    docs: papers.map((p, i) => ({
-      id: p.slug,
-      title: plainTextOf(p.title, toPlainText),
-      abstract: plainTextOf(p.abstract, toPlainText),
-      digest: digests[i] as string,
-    })),
-    file: relatedCacheFile(options.cacheDir, options.registryFile),
+  let digests: string[] | undefined;
+  const startRest = startRelatedFirst(papers.length, () => {
+    const made = papers.map((p) => generateDigest({ title: p.title, abstract: p.abstract }));
+    digests = made;
+    return {
+      docs: papers.map((p, i) => ({
+        id: p.slug,
+        title: plainTextOf(p.title, toPlainText),
+        abstract: plainTextOf(p.abstract, toPlainText),
+        digest: made[i] as string,
+      })),
+      file: relatedCacheFile(options.cacheDir, options.registryFile),
+    };
   });
   const textsFile = abstractsFile(options.cacheDir, options.registryFile);
   let previousTexts: Map<string, AbstractFields>;
@@ -236,7 +240,8 @@ async function loadChanged(
       record = previous;
       texts.set(previous.contentDigest, storedText);
     } else {
-      const contentDigest = digests[index] as string;
+      const contentDigest =
+        digests?.[index] ?? generateDigest({ title: paper.title, abstract: paper.abstract });
       const reuse = previous?.contentDigest === contentDigest ? previous : undefined;
       if (!reuse) rendered += 1;
       // Stored compact (compact.ts): derivable fields empty, and never computed.
