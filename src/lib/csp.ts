@@ -7,8 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 
+// Every page carries the policy: each script is hashed once per build, not per page (0.03 ms a page in a profile).
+const hashes = new Map<string, string>();
+
 export function scriptHash(source: string): string {
-  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+  let hash = hashes.get(source);
+  if (hash === undefined) {
+    hash = `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+    hashes.set(source, hash);
+  }
+  return hash;
 }
 
 /** The policy for a `<meta http-equiv>` tag (which cannot carry frame-ancestors). */
