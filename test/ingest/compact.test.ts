@@ -34,7 +34,6 @@ function record(title: string, abstract: string): StoredPaper {
     hasMath: false,
     contentDigest: 'd',
     inputDigest: 'i',
-    fingerprint: 'f',
   } as StoredPaper;
 }
 

@@ -28,7 +28,6 @@ export const paperSchema = z.object({
   contentDigest: z.string(),
   /** Digest of the paper as read (and its position): an unchanged paper keeps its stored entry. */
   inputDigest: z.string(),
-  fingerprint: z.string(),
   authors: z.array(z.string()),
   date: z.string().optional(),
   arxiv: z.string().optional(),
