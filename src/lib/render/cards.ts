@@ -1,0 +1,99 @@
+/**
+ * Paper cards, the byline and topic chips, as HTML strings. They are written
+ * here rather than as Astro components because lists render them by the
+ * hundred thousand (every paper is on the papers list, its topics' lists and
+ * its archive month: 225,000 cards at 74,728 papers), and an Astro component
+ * costs far more per use than a template string. The paper page shows the
+ * byline and chips through the same functions (PaperByline.astro,
+ * TopicChips.astro), so there is one markup for each.
+ *
+ * Titles are the loader's rendered HTML (`titleHtml`, escaped at ingest);
+ * everything else is escaped here.
+ */
+import type { StoredPaper } from '../content/schema.ts';
+import { formatDate, shortAuthors } from '../dates.ts';
+import type { PaperLink } from '../paper.ts';
+import { urls } from '../site.ts';
+import type { Assignment, Topic } from '../topics/types.ts';
+import { attr, escapeText } from './html.ts';
+
+type CardPaper = Pick<
+  StoredPaper,
+  'slug' | 'titleHtml' | 'plainAbstract' | 'authors' | 'date' | 'arxiv' | 'upvotes' | 'links'
+>;
+
+export interface PaperTopic {
+  topic: Pick<Topic, 'slug' | 'name'>;
+  assignment: Pick<Assignment, 'reason' | 'curated'>;
+}
+
+const SEPARATOR = '<span aria-hidden="true"> · </span>';
+
+/** Who and when: authors, date, arXiv id (cards only), upvotes. Compact on cards, complete on the paper page. */
+export function bylineHtml(
+  paper: Omit<CardPaper, 'slug' | 'titleHtml' | 'plainAbstract' | 'links'>,
+  full: boolean,
+): string {
+  if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
+    return '';
+  const authors = full ? paper.authors.join(', ') : shortAuthors(paper.authors);
+  let html = `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>`;
+  if (authors)
+    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${escapeText(authors)}</span>`;
+  if (paper.date) {
+    if (authors) html += SEPARATOR;
+    html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
+  }
+  if (paper.arxiv && !full) html += `${SEPARATOR}<span>arXiv:${escapeText(paper.arxiv)}</span>`;
+  if (paper.upvotes !== undefined) {
+    const count = paper.upvotes.toLocaleString('en');
+    html += `${SEPARATOR}<span data-upvotes>${escapeText(count)} upvote${paper.upvotes === 1 ? '' : 's'}</span>`;
+  }
+  return `${html}</p>`;
+}
+
+/** A paper's topics as chips linking to their pages; hovering a chip says why the paper is there. */
+export function topicChipsHtml(topics: readonly PaperTopic[], except?: string): string {
+  const shown = topics.filter((t) => t.topic.slug !== except);
+  if (shown.length === 0) return '';
+  let html = '<ul class="mt-2 flex flex-wrap gap-1.5" data-topic-chips>';
+  for (const { topic, assignment } of shown) {
+    html += `<li><a${attr('href', urls.topic(topic.slug))} class="chip"${attr('title', assignment.reason)}${attr('data-topic', topic.slug)}>${escapeText(topic.name)}</a></li>`;
+  }
+  return `${html}</ul>`;
+}
+
+/** A link to a paper's code repository, with a code icon and the repository name. */
+export function codeLinkHtml(link: Pick<PaperLink, 'url' | 'label'>): string {
+  return `<a${attr('href', link.url)} rel="noopener noreferrer" class="inline-flex max-w-full min-w-0 items-center gap-1 font-medium text-accent hover:underline"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2"><path d="m16 18 6-6-6-6M8 6l-6 6 6 6"></path></svg><span class="min-w-0 [overflow-wrap:anywhere]"><span class="sr-only">Code: </span>${escapeText(link.label)}</span></a>`;
+}
+
+export interface CardOptions {
+  /** Heading level inside the list's outline. */
+  level?: 2 | 3;
+  /** On a topic page: the topic, whose chip is not repeated, and why the paper is in it. */
+  topic?: string | undefined;
+}
+
+/** A paper in a list: title (math typeset), authors and date, a two-line abstract excerpt, its code link, its topics. */
+export function paperCardHtml(
+  paper: CardPaper,
+  topics: readonly PaperTopic[],
+  { level = 2, topic }: CardOptions = {},
+): string {
+  const here = topic ? topics.find((t) => t.topic.slug === topic) : undefined;
+  const excerpt =
+    paper.plainAbstract.length > 400
+      ? `${paper.plainAbstract.slice(0, 400)}…`
+      : paper.plainAbstract;
+  const code = paper.links.find((l) => l.kind === 'code');
+  let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
+  html += bylineHtml(paper, false);
+  html += `<p class="mt-1.5 line-clamp-2 text-sm leading-relaxed text-muted">${escapeText(excerpt)}</p>`;
+  if (code)
+    html += `<div class="mt-2 flex flex-wrap items-center gap-2 text-sm">${codeLinkHtml(code)}</div>`;
+  html += topicChipsHtml(topics, topic);
+  if (here && !here.assignment.curated)
+    html += `<p class="mt-2 text-xs text-muted" data-reason>Why here: ${escapeText(here.assignment.reason)}</p>`;
+  return `${html}</article>`;
+}
