@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { permalinks } from './src/integrations/permalinks.ts';
+import { releaseMemory } from './src/integrations/release-memory.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
@@ -26,6 +27,7 @@ export default defineConfig({
   // Rebuilds reuse paper pages whose `cacheKey` (model.pageKey) is unchanged.
   experimental: { incrementalBuild: true },
   integrations: [
+    releaseMemory(),
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({
       siteUrl: config.siteUrl,
