@@ -3,9 +3,9 @@
  * here rather than as Astro components because lists render them by the
  * hundred thousand (every paper is on the papers list, its topics' lists and
  * its archive month: 225,000 cards at 74,728 papers), and an Astro component
- * costs far more per use than a template string. The paper page shows the
- * byline and chips through the same functions (PaperByline.astro,
- * TopicChips.astro), so there is one markup for each.
+ * costs far more per use than a template string. The paper page
+ * (PaperArticle.astro) shows its byline and chips through the same
+ * functions, so there is one markup for each.
  *
  * Titles are the loader's rendered HTML (`titleHtml`, escaped at ingest);
  * everything else is escaped here.
