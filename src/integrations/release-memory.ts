@@ -1,10 +1,10 @@
 /**
  * Collects garbage once, just before Astro's bundler compiles the content
- * store. Serialising the store and checking the written file leave ~1 GB of
- * dead objects at 74,728 papers, and V8 collected them only after the
- * bundler's own peak, with both worker threads busy: that moment was the
- * build's peak memory (5.2-6.1 GB). Needs `--expose-gc`, which
- * scripts/build.ts passes; without it this does nothing.
+ * store. Serialising the store and checking the written file leave
+ * 600-970 MB of dead objects at 74,728 papers, which V8 collected only
+ * after bundling, while both worker threads were busy: the main thread's
+ * heap peaked at ~2 GB with this, 2.45 GB without. Needs `--expose-gc`,
+ * which scripts/build.ts passes; without it this does nothing.
  */
 import type { AstroIntegration } from 'astro';
 import { recordStage } from '../lib/stages.ts';
