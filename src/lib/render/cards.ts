@@ -17,10 +17,8 @@ import { urls } from '../site.ts';
 import type { Assignment, Topic } from '../topics/types.ts';
 import { attr, escapeText } from './html.ts';
 
-type CardPaper = Pick<
-  StoredPaper,
-  'slug' | 'titleHtml' | 'plainAbstract' | 'authors' | 'date' | 'arxiv' | 'upvotes' | 'links'
->;
+type BylinePaper = Pick<StoredPaper, 'authors' | 'date' | 'arxiv' | 'upvotes'>;
+type CardPaper = BylinePaper & Pick<StoredPaper, 'slug' | 'titleHtml' | 'plainAbstract' | 'links'>;
 
 export interface PaperTopic {
   topic: Pick<Topic, 'slug' | 'name'>;
@@ -30,10 +28,7 @@ export interface PaperTopic {
 const SEPARATOR = '<span aria-hidden="true"> · </span>';
 
 /** Who and when: authors, date, arXiv id (cards only), upvotes. Compact on cards, complete on the paper page. */
-export function bylineHtml(
-  paper: Omit<CardPaper, 'slug' | 'titleHtml' | 'plainAbstract' | 'links'>,
-  full: boolean,
-): string {
+export function bylineHtml(paper: BylinePaper, full: boolean): string {
   if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
     return '';
   const authors = full ? paper.authors.join(', ') : shortAuthors(paper.authors);
