@@ -33,6 +33,13 @@ export interface SiteConfig {
    * take half an hour on two cores.
    */
   paperImageLimit: number;
+  /**
+   * Collections with at least this many paper pages render some of them on a
+   * second thread (`PAGE_WORKER_FROM`; see src/integrations/page-worker.ts).
+   * Below it, the thread's start-up (loading the site and its model again)
+   * costs more than it saves.
+   */
+  pageWorkerFrom: number;
 }
 
 const env = (name: string): string | undefined => {
@@ -82,4 +89,5 @@ export const config: SiteConfig = {
   pageSize: Math.max(1, Number(env('PAGE_SIZE') ?? 50)),
   cacheDir: path.resolve(root, env('CACHE_DIR') ?? 'node_modules/.cache/paper-browser'),
   paperImageLimit: Number(env('PAPER_IMAGE_LIMIT') ?? 5000),
+  pageWorkerFrom: Number(env('PAGE_WORKER_FROM') ?? 5000),
 };
