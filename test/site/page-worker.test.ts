@@ -112,7 +112,7 @@ describe('withPageWorker', () => {
 
   test("hands the chosen routes' pages to the worker, and returns its response and metadata", async () => {
     const { prerenderer, worker, start, rendered } = await setUp(3);
-    expect(start).toHaveBeenCalledTimes(1);
+    expect(start).toHaveBeenCalledWith(3);
     const pending = prerenderer.render(request('/papers/p1/'), {
       routeData: route(PAPER),
       collectMetadata: true,
@@ -215,7 +215,7 @@ describe('withPageWorker', () => {
       vi.fn(),
     );
     await prerenderer.setup?.();
-    expect(start).toHaveBeenCalledTimes(1);
+    expect(start).toHaveBeenCalledWith(5);
     expect(worker.sent).toEqual([]);
     // It warms up once the main thread has listed the pages.
     await prerenderer.getStaticPaths();
