@@ -7,6 +7,12 @@
  * with the cold build file by file. A cache key
  * that misses something a page shows fails here.
  *
+ * The rebuild and the cold build render pages on the page worker too
+ * (src/integrations/page-worker.ts), which this list is too small to start
+ * by itself: so pages rendered on the second thread must equal those
+ * rendered on the main thread, and record what lets the unchanged rebuild
+ * reuse them, which must then render no paper page at all.
+ *
  * One cache is carried over to the cold build: related papers and the map.
  * Those are history-dependent on purpose (papers keep their place on the map
  * across builds, and an edit recomputes only the lists it can affect, see
@@ -33,12 +39,23 @@ import { changedList } from './fixture-lists.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'paper-browser-rebuild-'));
 const list = path.join(work, 'list.txt');
 
+/**
+ * Paper pages a build rendered (rather than reused), from Astro's log. A
+ * reused page's line ends "(cached)" or "(restored)"; a rendered page's time
+ * may land on another line, after pages rendered meanwhile.
+ */
+function renderedPapers(log: string): number {
+  const pages = log.match(/├─ \/papers\/[^/\s]+\/index\.html/g)?.length ?? 0;
+  const reused = log.match(/├─ \/papers\/[^/\s]+\/index\.html \((cached|restored)\)/g)?.length ?? 0;
+  return pages - reused;
+}
+
 function build(
   name: string,
   caches: string,
   registry: string,
-  retire?: string,
-): { out: string; kept: boolean } {
+  options: { retire?: string; worker?: boolean } = {},
+): { out: string; kept: boolean; rendered: number } {
   const out = path.join(work, name);
   const started = performance.now();
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
@@ -52,7 +69,8 @@ function build(
       SITE_DESCRIPTION: config.description,
       TOPICS: config.topics ?? '',
       PAPERS: list,
-      RETIRE: retire ?? '',
+      RETIRE: options.retire ?? '',
+      ...(options.worker ? { PAGE_WORKER_FROM: '0' } : {}),
       PERMALINKS: registry,
       CACHE_DIR: path.join(caches, 'cache'),
       ASTRO_CACHE_DIR: path.join(caches, 'astro'),
@@ -60,10 +78,14 @@ function build(
   });
   if (result.status !== 0) throw new Error(`the ${name} build failed (see above)`);
   const kept = result.stdout.includes('stored records kept');
+  const onWorker = /page thread: rendering pages .*\((\d+) pages\)/.exec(result.stdout)?.[1];
+  if (options.worker && !Number(onWorker))
+    throw new Error(`the ${name} build rendered no page on the page worker`);
+  const rendered = renderedPapers(result.stdout);
   console.log(
-    `${name}: ${((performance.now() - started) / 1000).toFixed(1)} s${kept ? ', stored records kept' : ''}`,
+    `${name}: ${((performance.now() - started) / 1000).toFixed(1)} s, ${rendered} paper pages rendered${onWorker ? ` (${onWorker} pages on the page worker)` : ''}${kept ? ', stored records kept' : ''}`,
   );
-  return { out, kept };
+  return { out, kept, rendered };
 }
 
 function files(dir: string): string[] {
@@ -87,15 +109,20 @@ try {
   cpSync(path.join(work, 'warm', 'cache', 'related'), related, { recursive: true });
   writeFileSync(list, changedList(readFileSync('src/content/papers.txt', 'utf8')));
   const { RETIRE } = FIXTURE_SITES.changed.env;
-  build('rebuild', path.join(work, 'warm'), registry, RETIRE);
-  // Once more, unchanged: the stored records are kept as they are.
-  const again = build('again', path.join(work, 'warm'), registry, RETIRE);
+  build('rebuild', path.join(work, 'warm'), registry, { retire: RETIRE, worker: true });
+  // Once more, unchanged: the stored records are kept as they are, and every paper page is reused.
+  const again = build('again', path.join(work, 'warm'), registry, { retire: RETIRE });
   if (!again.kept) throw new Error('the unchanged rebuild parsed the list again');
+  if (again.rendered > 0)
+    throw new Error(`the unchanged rebuild rendered ${again.rendered} paper pages again`);
   const rebuilt = again.out;
   copyFileSync(published, registry);
   mkdirSync(path.join(work, 'cold', 'cache'), { recursive: true });
   cpSync(related, path.join(work, 'cold', 'cache', 'related'), { recursive: true });
-  const cold = build('cold', path.join(work, 'cold'), registry, RETIRE).out;
+  const cold = build('cold', path.join(work, 'cold'), registry, {
+    retire: RETIRE,
+    worker: true,
+  }).out;
 
   const a = files(rebuilt);
   const b = files(cold);
