@@ -154,7 +154,7 @@ describe('withPageWorker', () => {
       prerenderer.render(request(p), { routeData: route(PAPER) }),
     );
     expect(await bodyOf(await home)).toBe('main:http://localhost/');
-    expect(worker.sent.map((m) => m.url)).toEqual([
+    expect(worker.pages().map((m) => m.url)).toEqual([
       'http://localhost/papers/p0/',
       'http://localhost/papers/p1/',
     ]);
@@ -163,7 +163,7 @@ describe('withPageWorker', () => {
     worker.answer(at(worker.pages(), 0), 'w0');
     expect(await bodyOf(await at(pages, 0))).toBe('w0');
     void prerenderer.render(request('/papers/p3/'), { routeData: route(PAPER) });
-    expect(worker.sent.map((m) => m.url)).toContain('http://localhost/papers/p3/');
+    expect(worker.pages().map((m) => m.url)).toContain('http://localhost/papers/p3/');
     expect(rendered).toEqual(['http://localhost/', 'http://localhost/papers/p2/']);
   });
 
