@@ -49,6 +49,8 @@ export default defineConfig({
       minPages: config.pageWorkerFrom,
       inFlight: PAGE_WORKER_IN_FLIGHT,
       ahead: () => pagesAhead(config.cacheDir, config.permalinks, urls, config.siteUrl),
+      // ~1 s of pages on the main thread in a cold build; more than an edit re-renders.
+      warmAfter: 500,
     }),
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({

@@ -79,10 +79,15 @@ export interface PageWorkerOptions {
   /**
    * What is known before Astro lists the pages (~20 s of the main thread at
    * 74,728 papers): about how many there will be, and a page of each costly
-   * route. Then the worker loads Astro's bundle meanwhile, and renders those
-   * pages first, which builds its copy of the site's model.
+   * route. Then the worker loads Astro's bundle meanwhile; it renders those
+   * pages to build its copy of the site's model (~20 s at 74,728 papers) once
+   * `warmAfter` pages of its routes have asked to be rendered, and takes pages
+   * only when that is done. A rebuild that reuses all but a few pages from
+   * Astro's incremental cache then renders those few on the main thread, and
+   * the worker never builds its model.
    */
   ahead?: () => { pages: number; warmUp: string[] } | undefined;
+  warmAfter?: number;
 }
 
 interface Waiting {
@@ -123,7 +128,10 @@ export function withPageWorker(
 
   const receive = (message: FromWorker) => {
     if (message.type === 'ready') readyMs = message.ms;
-    if (message.type === 'warm') warmMs += message.ms;
+    if (message.type === 'warm') {
+      warmMs += message.ms;
+      warm = true;
+    }
     if (message.type === 'failed') giveUp(message.message);
     if (message.type !== 'page' && message.type !== 'error') return;
     const w = waiting.get(message.id);
@@ -147,8 +155,13 @@ export function withPageWorker(
 
   let started = false;
   let ahead: ReturnType<NonNullable<PageWorkerOptions['ahead']>>;
+  // Whether pages may go to the worker: at once when it has nothing to warm up on.
+  let warm = false;
+  let warming = false;
+  let asked = 0;
   const begin = (pages: number) => {
     started = true;
+    warm = !ahead?.warmUp.length;
     thread = start(pages);
     thread?.onMessage(receive);
     thread?.onExit((reason) => giveUp(reason));
@@ -165,19 +178,22 @@ export function withPageWorker(
       const paths = await base.getStaticPaths();
       const count = paths.filter((p) => routes.has(p.route.component)).length;
       if (!started && count >= options.minPages) begin(count);
-      if (!thread) return paths;
       // Listing the pages leaves ~0.5 GB of garbage on the main thread at 74,728 papers,
       // collected before the worker builds its own copy of the model (~1 GB, and as much
       // again in passing), so that the two do not pile up.
-      collectGarbage('garbage collection after listing the pages');
-      if (ahead?.warmUp.length) thread.post({ kind: 'warm', urls: ahead.warmUp });
+      if (thread) collectGarbage('garbage collection after listing the pages');
       return paths;
     },
     render(request, renderOptions) {
       const { routeData } = renderOptions;
-      if (thread) collect();
-      if (!thread || !routes.has(routeData.component) || waiting.size >= options.inFlight)
-        return base.render(request, renderOptions);
+      if (!thread || !routes.has(routeData.component)) return base.render(request, renderOptions);
+      collect();
+      asked += 1;
+      if (!warm && !warming && asked > (options.warmAfter ?? 0)) {
+        warming = true;
+        thread.post({ kind: 'warm', urls: ahead?.warmUp ?? [] });
+      }
+      if (!warm || waiting.size >= options.inFlight) return base.render(request, renderOptions);
       const id = nextId++;
       const worker = thread;
       return new Promise<Rendered>((resolve, reject) => {

@@ -199,8 +199,8 @@ describe('withPageWorker', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('exit code 1'));
   });
 
-  test('starts the worker before Astro lists the pages when their number is known ahead, and warms it up after', async () => {
-    const { base } = fakeBase(papers(5));
+  test('starts the worker before Astro lists the pages when their number is known ahead; it warms up when pages come, and takes them once warm', async () => {
+    const { base, rendered } = fakeBase(papers(5));
     const worker = fakeThread();
     const start = vi.fn(() => worker.thread);
     const prerenderer = withPageWorker(
@@ -209,6 +209,7 @@ describe('withPageWorker', () => {
         routes: [PAPER],
         minPages: 3,
         inFlight: 2,
+        warmAfter: 1,
         ahead: () => ({ pages: 5, warmUp: ['http://localhost/papers/p0/'] }),
       },
       start,
@@ -216,11 +217,41 @@ describe('withPageWorker', () => {
     );
     await prerenderer.setup?.();
     expect(start).toHaveBeenCalledWith(5);
-    expect(worker.sent).toEqual([]);
-    // It warms up once the main thread has listed the pages.
     await prerenderer.getStaticPaths();
     expect(start).toHaveBeenCalledTimes(1);
+    expect(worker.sent).toEqual([]);
+    // The first page renders on the main thread, the second asks the worker to warm up
+    // and renders on the main thread too, while the worker is not warm.
+    for (const p of ['/papers/p1/', '/papers/p2/'])
+      await prerenderer.render(request(p), { routeData: route(PAPER) });
     expect(worker.sent).toEqual([{ kind: 'warm', urls: ['http://localhost/papers/p0/'] }]);
+    expect(rendered).toEqual(['http://localhost/papers/p1/', 'http://localhost/papers/p2/']);
+    worker.say({ type: 'warm', ms: 20 });
+    void prerenderer.render(request('/papers/p3/'), { routeData: route(PAPER) });
+    expect(worker.pages().map((m) => m.url)).toEqual(['http://localhost/papers/p3/']);
+  });
+
+  test('a rebuild that renders no more pages than `warmAfter` leaves the worker cold', async () => {
+    const { base, rendered } = fakeBase(papers(5));
+    const worker = fakeThread();
+    const prerenderer = withPageWorker(
+      base,
+      {
+        routes: [PAPER],
+        minPages: 3,
+        inFlight: 2,
+        warmAfter: 2,
+        ahead: () => ({ pages: 5, warmUp: ['http://localhost/papers/p0/'] }),
+      },
+      () => worker.thread,
+      vi.fn(),
+    );
+    await prerenderer.setup?.();
+    await prerenderer.getStaticPaths();
+    for (const p of ['/papers/p1/', '/papers/p2/'])
+      await prerenderer.render(request(p), { routeData: route(PAPER) });
+    expect(worker.sent).toEqual([]);
+    expect(rendered).toHaveLength(2);
   });
 
   test('a small build known ahead starts no worker at all', async () => {
