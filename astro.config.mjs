@@ -50,7 +50,8 @@ export default defineConfig({
       inFlight: PAGE_WORKER_IN_FLIGHT,
       ahead: () => pagesAhead(config.cacheDir, config.permalinks, urls, config.siteUrl),
       // ~1 s of pages on the main thread in a cold build; more than an edit re-renders.
-      warmAfter: 500,
+      // PAGE_WORKER_FROM=0 (the rebuild check) warms it at once.
+      warmAfter: Math.min(500, config.pageWorkerFrom),
     }),
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({

@@ -81,10 +81,10 @@ export interface PageWorkerOptions {
    * 74,728 papers): about how many there will be, and a page of each costly
    * route. Then the worker loads Astro's bundle meanwhile; it renders those
    * pages to build its copy of the site's model (~20 s at 74,728 papers) once
-   * `warmAfter` pages of its routes have asked to be rendered, and takes pages
-   * only when that is done. A rebuild that reuses all but a few pages from
-   * Astro's incremental cache then renders those few on the main thread, and
-   * the worker never builds its model.
+   * `warmAfter` pages of its routes have asked to be rendered; pages then queue
+   * behind that. A rebuild that reuses all but a few pages from Astro's
+   * incremental cache renders those few on the main thread at once, and the
+   * worker never builds its model.
    */
   ahead?: () => { pages: number; warmUp: string[] } | undefined;
   warmAfter?: number;
@@ -128,10 +128,7 @@ export function withPageWorker(
 
   const receive = (message: FromWorker) => {
     if (message.type === 'ready') readyMs = message.ms;
-    if (message.type === 'warm') {
-      warmMs += message.ms;
-      warm = true;
-    }
+    if (message.type === 'warm') warmMs += message.ms;
     if (message.type === 'failed') giveUp(message.message);
     if (message.type !== 'page' && message.type !== 'error') return;
     const w = waiting.get(message.id);
@@ -155,13 +152,12 @@ export function withPageWorker(
 
   let started = false;
   let ahead: ReturnType<NonNullable<PageWorkerOptions['ahead']>>;
-  // Whether pages may go to the worker: at once when it has nothing to warm up on.
-  let warm = false;
-  let warming = false;
+  // Whether pages may go to the worker (queued behind its warm-up, if any).
+  let open = false;
   let asked = 0;
   const begin = (pages: number) => {
     started = true;
-    warm = !ahead?.warmUp.length;
+    open = !ahead?.warmUp.length;
     thread = start(pages);
     thread?.onMessage(receive);
     thread?.onExit((reason) => giveUp(reason));
@@ -189,11 +185,11 @@ export function withPageWorker(
       if (!thread || !routes.has(routeData.component)) return base.render(request, renderOptions);
       collect();
       asked += 1;
-      if (!warm && !warming && asked > (options.warmAfter ?? 0)) {
-        warming = true;
+      if (!open && asked > (options.warmAfter ?? 0)) {
+        open = true;
         thread.post({ kind: 'warm', urls: ahead?.warmUp ?? [] });
       }
-      if (!warm || waiting.size >= options.inFlight) return base.render(request, renderOptions);
+      if (!open || waiting.size >= options.inFlight) return base.render(request, renderOptions);
       const id = nextId++;
       const worker = thread;
       return new Promise<Rendered>((resolve, reject) => {
