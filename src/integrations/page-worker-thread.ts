@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, renderForPrerender } from 'astro/app';
 import type { RouteData } from 'astro';
 import type { FromWorker, ToWorker, WorkerInit } from './page-worker.ts';
-import { collectWhenGrown } from './release-memory.ts';
+import { collectWhenGrown, exposedGc } from './release-memory.ts';
 
 /**
  * The parts of Astro's build app the worker calls. `setInternals` and
@@ -48,9 +48,9 @@ try {
   post({ type: 'failed', message: `the worker could not load Astro's bundle: ${String(error)}` });
   throw error;
 }
-const routes = new Map(
-  app.manifest.routes.map(({ routeData: r }) => [`${r.route}&${r.component}`, r]),
-);
+/** A route's key, as Astro keys its pages (`<route>&<component>`). */
+const routeKey = (r: { route: string; component: string }) => `${r.route}&${r.component}`;
+const routes = new Map(app.manifest.routes.map(({ routeData: r }) => [routeKey(r), r]));
 
 /**
  * The first render of each route, which the route's other pages wait for:
@@ -61,7 +61,7 @@ const routes = new Map(
 const firstRenders = new Map<string, Promise<unknown>>();
 
 async function afterFirst<T>(route: RouteData, render: () => Promise<T>): Promise<T> {
-  const key = `${route.route}&${route.component}`;
+  const key = routeKey(route);
   const first = firstRenders.get(key);
   if (first) {
     await first;
@@ -99,14 +99,14 @@ async function warm(urls: string[]): Promise<void> {
       );
     }),
   );
-  (globalThis as { gc?: () => void }).gc?.();
+  exposedGc()?.();
   post({ type: 'warm', ms: performance.now() - started });
 }
 
 async function render(message: Extract<ToWorker, { kind: 'page' }>): Promise<void> {
   const pageStarted = performance.now();
   try {
-    const routeData = routes.get(`${message.route}&${message.component}`);
+    const routeData = routes.get(routeKey(message));
     if (!routeData)
       throw new Error(`no route ${message.route} (${message.component}) in the bundle`);
     const { response, metadata } = await afterFirst(routeData, () =>

@@ -10,12 +10,15 @@ import { recordStage } from '../lib/stages.ts';
 /** Vite's id of the module Astro compiles the content store into. */
 const STORE_MODULE = '\0astro:data-layer-content';
 
+/** V8's collector, when Node exposes it (`--expose-gc`). */
+export const exposedGc = (): (() => void) | undefined => (globalThis as { gc?: () => void }).gc;
+
 /**
  * One full collection now, recorded as a build stage with what it freed.
  * Needs `--expose-gc`, which scripts/build.ts passes; without it this does nothing.
  */
 export function collectGarbage(stage: string, options: { parallel?: boolean } = {}): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = exposedGc();
   if (!gc) return;
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
@@ -36,8 +39,7 @@ export function releaseMemory(): AstroIntegration {
     name: 'paper-browser:release-memory',
     hooks: {
       'astro:config:setup': ({ updateConfig, command }) => {
-        const gc = (globalThis as { gc?: () => void }).gc;
-        if (command !== 'build' || !gc) return;
+        if (command !== 'build' || !exposedGc()) return;
         updateConfig({
           vite: {
             plugins: [
@@ -66,7 +68,7 @@ export function releaseMemory(): AstroIntegration {
 export function collectWhenGrown(
   growthMb: number,
   every: number,
-  gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc,
+  gc: (() => void) | undefined = exposedGc(),
   heapUsed: () => number = () => getHeapStatistics().used_heap_size,
 ): () => void {
   if (!gc) return () => {};
