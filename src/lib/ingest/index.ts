@@ -11,7 +11,6 @@ import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import katex from 'katex';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { Paper, RawPaper } from '../paper.ts';
 import { decodeText } from './decode.ts';
@@ -29,7 +28,7 @@ import {
 } from './formats/detect.ts';
 import { parseJson, parseJsonLines } from './formats/json.ts';
 import { parseTextPage } from './formats/text-page.ts';
-import { normalise } from './normalise.ts';
+import { normaliseAll } from './normalise-all.ts';
 import type { IngestWarning } from './warnings.ts';
 
 export { PaperListError } from './errors.ts';
@@ -41,15 +40,7 @@ export interface ReadResult {
   warnings: IngestWarning[];
 }
 
-/** Math is kept only where KaTeX can render it; anything else stays prose. */
-export function katexAccepts(tex: string): boolean {
-  try {
-    katex.renderToString(tex, { throwOnError: true, strict: 'ignore', trust: false });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { katexAccepts } from './katex-accepts.ts';
 
 /** Reads one file's bytes, with errors that say what is wrong with the path. */
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -161,8 +152,7 @@ export async function readPapers(files: string | string[]): Promise<ReadResult> 
     const { text, format } = decodeList(gunzipped(await readBytes(file), display), display);
     for (const raw of parseList(text, display, format)) raws.push(raw);
   }
-  const normalised = raws.map((raw) => normalise(raw, { validMath: katexAccepts }));
-  return dedupe(normalised);
+  return dedupe(await normaliseAll(raws));
 }
 
 /** Splits a PAPERS value on commas and newlines, but not on commas inside `{a,b}` braces. */
