@@ -25,6 +25,8 @@ describe('cleanLatex: escapes, accents and symbols become characters', () => {
     ['regions (\\sim50\\%)', 'regions (∼50%)'],
     ['regions (sim50\\%)', 'regions (∼50%)'],
     ['pages 10--20 --- really', 'pages 10–20 — really'],
+    // No backslash at all: quotes, ties, dashes and grouping braces are still cleaned.
+    ["{BERT} and GPT~models, ``fast''", 'BERT and GPT models, “fast”'],
   ])('%s', (input, expected) => {
     expect(clean(input)).toBe(expected);
   });

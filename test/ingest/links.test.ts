@@ -26,6 +26,15 @@ describe('findUrls', () => {
     ]);
   });
 
+  test('finds addresses in any letter case, and none in prose that only mentions hosts', () => {
+    const text =
+      'See HTTPS://Example.org/A and GitHub.com/Org/Repo; github pages and huggingface models.';
+    expect(findUrls(text).map((m) => m.url)).toEqual([
+      'HTTPS://Example.org/A',
+      'https://GitHub.com/Org/Repo',
+    ]);
+  });
+
   test('never returns javascript:, data: or credentialed URLs', () => {
     const text =
       'javascript:alert(1) data:text/html;base64,xx https://user:pw@evil.org/ ftp://x.org/';

@@ -2,6 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { fold, stem, words } from '../../src/lib/text/index.ts';
 
 describe('fold', () => {
+  test('folds ASCII text as it folds the same text in a longer, non-ASCII string', () => {
+    for (const text of ['Attention Is All You Need', 'BERT: Pre-training (2019) \tx_{1}', ''])
+      expect(fold(text)).toBe(fold(`${text} é`).slice(0, -2));
+  });
+
   test('lower-cases and strips accents', () => {
     expect(fold('Hyvärinen Éclair ÇA')).toBe('hyvarinen eclair ca');
   });

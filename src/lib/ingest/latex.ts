@@ -332,6 +332,23 @@ const MACRO_ARG = String.raw`\s*\{([^{}]*)\}`;
 /** Decodes escapes, accents and symbol macros in prose (outside math). */
 export function cleanTextMode(input: string): string {
   let s = input;
+  // Most prose has no backslash, and the passes up to the symbol macros act on backslashes only.
+  if (s.includes('\\')) s = cleanMacros(s);
+  // `\sim` that lost its backslash before a number: `(sim50%)`.
+  s = s.replace(/(?<![A-Za-z])sim(?=\d)/g, '∼');
+  // Quotes and ties.
+  s = s.replace(/``/g, '“').replace(/''/g, '”');
+  s = s.replace(/`([^`'\n]{1,200})'/g, '‘$1’');
+  s = s.replace(/(?<=[\p{L}\p{N}).])~(?=[\p{L}\p{N}(])/gu, ' ');
+  s = s.replace(/---/g, '—').replace(/(?<=\d)--(?=\d)/g, '–');
+  // Grouping braces around a single word: {BERT}, {Λ}, {ü}.
+  if (s.includes('{')) for (let k = 0; k < 3; k++) s = s.replace(/\{([^{}\s]*)\}/g, '$1');
+  return s;
+}
+
+/** Accents, macros with arguments, escaped characters and symbol macros (`cleanTextMode`). */
+function cleanMacros(input: string): string {
+  let s = input;
   // Accents: \"a, \"{a}, {\"a}, \'{\i}, \c{c}, \v s
   s = s.replace(
     /\\(["'`^~=.]|[uvHckbdrt](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij](?![A-Za-z])|[A-Za-z]))/g,
@@ -363,15 +380,6 @@ export function cleanTextMode(input: string): string {
     if (sym !== undefined) return sym;
     return name;
   });
-  // `\sim` that lost its backslash before a number: `(sim50%)`.
-  s = s.replace(/(?<![A-Za-z])sim(?=\d)/g, '∼');
-  // Quotes and ties.
-  s = s.replace(/``/g, '“').replace(/''/g, '”');
-  s = s.replace(/`([^`'\n]{1,200})'/g, '‘$1’');
-  s = s.replace(/(?<=[\p{L}\p{N}).])~(?=[\p{L}\p{N}(])/gu, ' ');
-  s = s.replace(/---/g, '—').replace(/(?<=\d)--(?=\d)/g, '–');
-  // Grouping braces around a single word: {BERT}, {Λ}, {ü}.
-  for (let k = 0; k < 3; k++) s = s.replace(/\{([^{}\s]*)\}/g, '$1');
   return s;
 }
 

@@ -41,9 +41,14 @@ export function shortHash(text: string, length = 6): string {
 
 /** Identity of a paper's content: folded title and abstract, whitespace-insensitive. */
 export function fingerprint(paper: Pick<Paper, 'title' | 'abstract'>): string {
-  const norm = (s: string) => fold(s).replace(/\s+/g, ' ').trim();
+  return foldedFingerprint(fold(paper.title), fold(paper.abstract));
+}
+
+/** `fingerprint` of a title and abstract already folded (for callers that fold them anyway). */
+export function foldedFingerprint(title: string, abstract: string): string {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   return createHash('sha256')
-    .update(`${norm(paper.title)}\n${norm(paper.abstract)}`)
+    .update(`${norm(title)}\n${norm(abstract)}`)
     .digest('hex');
 }
 

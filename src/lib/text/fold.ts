@@ -22,8 +22,13 @@ const SPECIAL: Record<string, string> = {
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 
+// Folding ASCII text is lower-casing it.
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** Lower-cases, strips diacritics and maps ligatures: `Hyvärinen` -> `hyvarinen`. */
 export function fold(text: string): string {
+  // Most titles and abstracts are ASCII: NFKD and the two passes would leave them as they are.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
