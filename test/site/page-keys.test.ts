@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createPageKeys, type PageKeyView } from '../../src/lib/page-keys.ts';
+import { createPageKeys, withCacheKey, type PageKeyView } from '../../src/lib/page-keys.ts';
 
 interface P {
   slug: string;
@@ -122,5 +122,20 @@ describe('list page cache keys', () => {
     );
     const retitledNeighbour = createPageKeys(view({}, [a, b, { ...c, titleHtml: 'C2' }]));
     expect(retitledNeighbour.list(['papers', 1], [a, b])).toBe(base.list(['papers', 1], [a, b]));
+  });
+});
+
+describe('withCacheKey', () => {
+  test('makes the key when it is first read, once, and lists it with the path', () => {
+    let made = 0;
+    const path = withCacheKey({ params: { slug: 'a' } }, () => {
+      made += 1;
+      return 'key-a';
+    });
+    expect(made).toBe(0);
+    expect(path.cacheKey).toBe('key-a');
+    expect(path.cacheKey).toBe('key-a');
+    expect(made).toBe(1);
+    expect(Object.keys(path)).toEqual(['params', 'cacheKey']);
   });
 });
