@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { recordStage } from '../lib/stages.ts';
+import { BufferedResponse } from './buffered-response.ts';
 import { collectGarbage, collectWhenGrown } from './release-memory.ts';
 
 type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
@@ -142,11 +143,14 @@ export function withPageWorker(
     }
     rendered += 1;
     workerMs += message.ms;
-    const response = new Response(message.body, {
+    const init = {
       status: message.status,
       statusText: message.statusText,
       headers: message.headers,
-    });
+    };
+    const response = message.body
+      ? new BufferedResponse(message.body, init)
+      : new Response(null, init);
     w.resolve(message.metadata ? { response, metadata: message.metadata } : response);
   };
 
