@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { codeDigest, codeFiles, listDigest } from '../../src/lib/content/list-digest.ts';
+import {
+  codeDigest,
+  codeFiles,
+  filesDigest,
+  listDigest,
+  settingsDigest,
+} from '../../src/lib/content/list-digest.ts';
 
 function lists(...texts: string[]): string[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'digest-'));
@@ -27,6 +33,14 @@ describe('the digest that lets a load keep its stored records', () => {
     expect(listDigest(files, { retire: 'old-slug' })).not.toBe(base);
     writeFileSync(a, 'Title A\n\nAbstract A!');
     expect(listDigest(files, { retire: null })).not.toBe(base);
+  });
+
+  test('is the same made in two steps, the files read once for several settings', () => {
+    const files = lists('Title A\n\nAbstract A.');
+    const read = filesDigest(files) as string;
+    expect(settingsDigest(read, { retire: null })).toBe(listDigest(files, { retire: null }));
+    expect(settingsDigest(read, { retire: 'x' })).toBe(listDigest(files, { retire: 'x' }));
+    expect(filesDigest([...files, '/nonexistent/list.txt'])).toBeUndefined();
   });
 
   test('is undefined when a file cannot be read, so the list is read the usual way', () => {

@@ -48,7 +48,13 @@ export const codeDigest = (() => {
  * cannot be read (the loader then reads the list the usual way, and reports).
  */
 export function listDigest(files: readonly string[], settings: unknown): string | undefined {
-  const hash = createHash('sha256').update(`${codeDigest}\n${JSON.stringify(settings)}\n`);
+  const read = filesDigest(files);
+  return read === undefined ? undefined : settingsDigest(read, settings);
+}
+
+/** The part of `listDigest` that reads the files (~0.7 s for a 123 MB list). */
+export function filesDigest(files: readonly string[]): string | undefined {
+  const hash = createHash('sha256');
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -59,4 +65,11 @@ export function listDigest(files: readonly string[], settings: unknown): string 
     hash.update(`${file}\n${bytes.length}\n`).update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** `listDigest` of files whose `filesDigest` is `files`: for settings known only later. */
+export function settingsDigest(files: string, settings: unknown): string {
+  return createHash('sha256')
+    .update(`${codeDigest}\n${JSON.stringify(settings)}\n${files}`)
+    .digest('hex');
 }

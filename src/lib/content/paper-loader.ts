@@ -29,7 +29,7 @@ import { recordStage } from '../stages.ts';
 import { abstractsFile, readAbstracts, splitAbstract, writeAbstracts } from './abstracts.ts';
 import type { AbstractFields } from './abstracts.ts';
 import { expandRecord, plainTextOf, storedTexts, type TextRenderer } from './compact.ts';
-import { codeDigest, listDigest } from './list-digest.ts';
+import { codeDigest, filesDigest, settingsDigest } from './list-digest.ts';
 import { storedEntrySchema, type StoredEntry, type StoredPaper } from './schema.ts';
 
 export interface PaperLoaderOptions {
@@ -356,12 +356,16 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         throw error;
       }
       const started = performance.now();
+      // The files are read for their digest once: the registry part is known only after the load.
+      const read = filesDigest(files);
       const digestWith = (registry: Registry) =>
-        listDigest(files, {
-          v: RECORD_VERSION,
-          registry: registryPapers(registry),
-          retire: options.retire ?? null,
-        });
+        read === undefined
+          ? undefined
+          : settingsDigest(read, {
+              v: RECORD_VERSION,
+              registry: registryPapers(registry),
+              retire: options.retire ?? null,
+            });
       let published: Registry | undefined;
       try {
         published = readRegistryFile(options.registryFile);
