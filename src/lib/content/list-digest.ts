@@ -67,9 +67,9 @@ export function filesDigest(files: readonly string[]): string | undefined {
   return hash.digest('hex');
 }
 
-/** `listDigest` of files whose `filesDigest` is `files`: for settings known only later. */
-export function settingsDigest(files: string, settings: unknown): string {
+/** `listDigest` of files whose `filesDigest` is `read`: for settings known only later. */
+export function settingsDigest(read: string, settings: unknown): string {
   return createHash('sha256')
-    .update(`${codeDigest}\n${JSON.stringify(settings)}\n${files}`)
+    .update(`${codeDigest}\n${JSON.stringify(settings)}\n${read}`)
     .digest('hex');
 }

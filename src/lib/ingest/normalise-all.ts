@@ -16,7 +16,8 @@ import { normalise } from './normalise.ts';
  */
 export const PARALLEL_FROM = 20_000;
 
-const normaliseHere = (raws: readonly RawPaper[]): Paper[] =>
+/** `raws` normalised on this thread (the worker runs this too). */
+export const normaliseHere = (raws: readonly RawPaper[]): Paper[] =>
   raws.map((raw) => normalise(raw, { validMath: katexAccepts }));
 
 /** `raws` normalised on a worker thread; rejects if the worker cannot start or fails. */
