@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { installRenderScope, renderForPrerender } from 'astro/app';
 import type { RouteData } from 'astro';
 import type { FromWorker, ToWorker, WorkerInit } from './page-worker.ts';
-import { collectWhenGrown, exposedGc } from './release-memory.ts';
+import { collectWhenGrown, exposedGc } from '../lib/memory.ts';
 
 /**
  * The parts of Astro's build app the worker calls. `setInternals` and

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { recordStage } from '../lib/stages.ts';
 import { BufferedResponse } from './buffered-response.ts';
-import { collectGarbage, collectWhenGrown } from './release-memory.ts';
+import { collectGarbage, collectWhenGrown } from '../lib/memory.ts';
 
 type RenderOptions = Parameters<AstroPrerenderer['render']>[1];
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
