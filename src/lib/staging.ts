@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -114,10 +115,15 @@ export function stagedPaths(dir: string): string[] {
 
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
 
+const alreadyWritten = (to: string) => new Error(`${to}: the build already wrote this file`);
+
 /**
  * Puts every staged file into `outDir`: hard links, or copies where the two
  * folders cannot share files (another file system). A file already in
  * `outDir` is an error: two parts of the build would claim the same URL.
+ * Link and copy refuse an existing target themselves, so no check beforehand:
+ * that was 155,000 more calls into the file system at 74,728 papers (0.9 s
+ * of a profiled rebuild).
  */
 export function linkStaged(dir: string, outDir: string): { files: number; copied: boolean } {
   const folders = new Set<string>();
@@ -131,18 +137,22 @@ export function linkStaged(dir: string, outDir: string): { files: number; copied
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    if (existsSync(to)) throw new Error(`${to}: the build already wrote this file`);
-    if (!copy) {
-      try {
-        linkSync(from, to);
-        continue;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        if (!CANNOT_LINK.has(code)) throw error;
-        copy = true;
+    try {
+      if (!copy) {
+        try {
+          linkSync(from, to);
+          continue;
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? '';
+          if (!CANNOT_LINK.has(code)) throw error;
+          copy = true;
+        }
       }
+      copyFileSync(from, to, constants.COPYFILE_EXCL);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyWritten(to);
+      throw error;
     }
-    copyFileSync(from, to);
   }
   return { files: paths.length, copied: copy };
 }
