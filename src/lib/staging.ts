@@ -138,20 +138,15 @@ export function linkStaged(dir: string, outDir: string): { files: number; copied
       folders.add(folder);
     }
     try {
-      if (!copy) {
-        try {
-          linkSync(from, to);
-          continue;
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? '';
-          if (!CANNOT_LINK.has(code)) throw error;
-          copy = true;
-        }
-      }
-      copyFileSync(from, to, constants.COPYFILE_EXCL);
+      if (copy) copyFileSync(from, to, constants.COPYFILE_EXCL);
+      else linkSync(from, to);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyWritten(to);
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'EEXIST') throw alreadyWritten(to);
+      if (copy || !CANNOT_LINK.has(code)) throw error;
+      // Linking is refused here (another file system): copy this file and the rest.
+      copy = true;
+      copyFileSync(from, to, constants.COPYFILE_EXCL);
     }
   }
   return { files: paths.length, copied: copy };

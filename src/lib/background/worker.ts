@@ -106,7 +106,7 @@ function topicsThenSearch(
               for (let f = files.pop(); f; f = files.pop())
                 yield { path: `search-index/${f.path}`, body: f.body };
               // Without a collection the index's dead text stayed in this thread's heap while
-              // the page worker loaded the site: the build's peak (74,728 papers: ~350 MB freed).
+              // the page worker loaded the site: the build's peak (74,728 papers: ~500 MB freed).
               collectGarbage('garbage collection after staging the search index', onWorker);
               yield* twinFiles(search.papers, model);
               yield* arxivRedirectFiles(registry, urls);
