@@ -2,16 +2,15 @@
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { config } from './src/config.ts';
+import { buildReport } from './src/integrations/build-report.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
-import { permalinks } from './src/integrations/permalinks.ts';
-import { releaseMemory } from './src/integrations/release-memory.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
-import { stagedFiles } from './src/integrations/staged-files.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
-import { STAGED_WHAT, stagingDir } from './src/lib/staging.ts';
 
-// OUT_DIR and ASTRO_CACHE_DIR let scripts/build.ts build into a temporary
-// folder (swapped in only on success) and keep one cache per paper list.
+// Astro is the last stage of the build pipeline (src/lib/pipeline), which
+// prepares the records and caches the routes read. OUT_DIR and ASTRO_CACHE_DIR
+// let it build into a temporary folder (swapped in only on success) and keep
+// one cache per paper list.
 export default defineConfig({
   site: config.siteUrl,
   base: config.basePath,
@@ -29,7 +28,7 @@ export default defineConfig({
     parallelPrerender: { workers: config.prerenderWorkers },
   },
   integrations: [
-    releaseMemory(),
+    buildReport(),
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({
       siteUrl: config.siteUrl,
@@ -37,16 +36,6 @@ export default defineConfig({
       keep: (url) => isCanonicalPage(url, config),
     }),
     securityHeaders({ basePath: config.basePath, inlineScripts: ['src/scripts/theme-init.js'] }),
-    stagedFiles({
-      dir: stagingDir(config.cacheDir, config.permalinks),
-      what: STAGED_WHAT,
-    }),
-    permalinks({
-      registryFile: config.permalinks,
-      cacheDir: config.cacheDir,
-      basePath: config.basePath,
-      siteUrl: config.siteUrl,
-    }),
   ],
   vite: {
     plugins: [tailwindcss()],
