@@ -56,7 +56,9 @@ export interface PipelineOptions {
 }
 
 /** Recognised by the caller: the message is the whole story, no stack. */
-export class ListError extends Error {}
+export class ListError extends Error {
+  override readonly name = 'ListError';
+}
 
 /** Runs `fn`, turning the errors a person fixes in their list into ListErrors. */
 function asListError<T>(fn: () => T): T {
@@ -210,7 +212,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
           file: relatedCacheFile(cacheDir, registryFile),
         }),
       );
-    const { model: topics } = await (topicsEarly ?? topicsTask(records));
+    const topicsResult = await (topicsEarly ?? topicsTask(records));
+    if ('fileError' in topicsResult)
+      throw new StageError(
+        'topics',
+        new ListError(`Cannot use the topics file.\n${topicsResult.fileError}`),
+      );
+    const topics = topicsResult.model;
     for (const w of topics.warnings) log(`[topics] ${w}`);
 
     // Topic permalinks join the paper permalinks; the model and the pages read this registry.

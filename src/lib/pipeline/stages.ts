@@ -12,16 +12,17 @@ export interface StageTiming {
   parallel?: boolean;
 }
 
+/** Set on errors a person fixes in their list or topics file (pipeline/index.ts's ListError). */
+const isListError = (error: unknown) => error instanceof Error && error.name === 'ListError';
+
 export class StageError extends Error {
   readonly stage: string;
   constructor(stage: string, cause: unknown) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    // A topics file error comes back from the pool as a plain Error with its name.
-    const what =
-      cause instanceof Error && cause.name === 'TopicsFileError'
-        ? 'Cannot use the topics file.'
-        : `The build stage "${stage}" failed:`;
-    super(`${what}\n${message}`, { cause });
+    // A list's own error (ListError) is already the whole story.
+    super(isListError(cause) ? message : `The build stage "${stage}" failed:\n${message}`, {
+      cause,
+    });
     this.stage = stage;
   }
 }

@@ -12,6 +12,7 @@ import { createUrls } from '../permalinks/urls.ts';
 import { buildSearchCached, searchDocs } from '../site-search.ts';
 import { stageFiles, type StagedFile } from '../staging.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
+import { TopicsFileError } from '../topics/curate.ts';
 import type { TopicModel, TopicPaper } from '../topics/types.ts';
 import { twinJson, type TwinPaper } from '../twins.ts';
 
@@ -33,10 +34,22 @@ export interface TopicsTask {
   file: string;
 }
 
-export function topics(task: TopicsTask): { model: TopicModel; ms: number } {
+/**
+ * A bad topics file is the list's author's to fix: it comes back as
+ * `fileError` (an error's class does not survive the trip between threads).
+ */
+export function topics(
+  task: TopicsTask,
+): { model: TopicModel; ms: number } | { fileError: string; ms: number } {
   const started = performance.now();
-  const model = computeTopicsCached(task.papers, task.curated, task.reserved, task.file);
-  return { model, ms: performance.now() - started };
+  try {
+    const model = computeTopicsCached(task.papers, task.curated, task.reserved, task.file);
+    return { model, ms: performance.now() - started };
+  } catch (error) {
+    if (error instanceof TopicsFileError)
+      return { fileError: error.message, ms: performance.now() - started };
+    throw error;
+  }
 }
 
 export interface StageTask {
