@@ -65,10 +65,11 @@ describe('the collection model', () => {
 
   test('neighbours walk the list, and page keys change with what a page shows', async () => {
     const model = await getModel();
-    const [first, second] = model.ordered;
-    expect(model.neighbours(first!.slug)).toEqual({ prev: undefined, next: second });
-    expect(model.neighbours(second!.slug).prev).toBe(first);
-    expect(model.pageKey(first!.slug)).toBe(model.pageKey(first!.slug));
-    expect(model.pageKey(first!.slug)).not.toBe(model.pageKey(second!.slug));
+    const [first, second] = model.ordered.map((p) => p.slug);
+    if (!first || !second) throw new Error('the list has fewer than two papers');
+    expect(model.neighbours(first)).toEqual({ prev: undefined, next: model.bySlug.get(second) });
+    expect(model.neighbours(second).prev).toBe(model.bySlug.get(first));
+    expect(model.pageKey(first)).toBe(model.pageKey(first));
+    expect(model.pageKey(first)).not.toBe(model.pageKey(second));
   });
 });

@@ -5,7 +5,13 @@ import { StageError, Stages } from '../../src/lib/pipeline/stages.ts';
 describe('Stages', () => {
   test('times each stage and says which ran on the pool', async () => {
     const stages = new Stages();
-    expect(stages.run('parse', () => 3, (n) => `${n} papers`)).toBe(3);
+    expect(
+      stages.run(
+        'parse',
+        () => 3,
+        (n) => `${n} papers`,
+      ),
+    ).toBe(3);
     await stages.background('related', () => Promise.resolve({ ms: 12, papers: 3 }));
     expect(stages.timings).toEqual([
       expect.objectContaining({ name: 'parse', detail: '3 papers' }),
