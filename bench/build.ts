@@ -11,7 +11,7 @@
  * Medians over --runs for the smaller sizes; the 74,728 build runs once
  * (about ten minutes a run on this machine), which the table says.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import {
   copyFileSync,
@@ -28,6 +28,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { config as bundledSite } from '../src/config.ts';
+import { spawnMeasured } from './measure.ts';
 import { readPapers } from '../src/lib/ingest/index.ts';
 
 const { values } = parseArgs({
@@ -98,47 +99,6 @@ function settle(out: string): void {
   while (readdirSync(parent).some((f) => f.startsWith(leftover)) && Date.now() < deadline)
     spawnSync('sleep', ['0.5']);
   spawnSync('sync');
-}
-
-/** Resident memory of `pid` and all its descendants, in MB (from `ps`). */
-function treeRss(pid: number): number {
-  const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout;
-  const rows = ps
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const tree = new Set([pid]);
-  for (let grown = true; grown;) {
-    grown = false;
-    for (const [p, parent] of rows)
-      if (tree.has(parent) && !tree.has(p)) {
-        tree.add(p);
-        grown = true;
-      }
-  }
-  return rows.filter(([p]) => tree.has(p)).reduce((n, [, , rss]) => n + rss, 0) / 1024;
-}
-
-/**
- * Runs `args` on this Node, sampling the memory of its whole process tree
- * every 0.5 s (the pipeline and Astro run as two processes at once).
- */
-async function spawnMeasured(
-  args: string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
-): Promise<{ status: number | null; stdout: string; stderr: string; peakMb: number }> {
-  const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  let peakMb = 0;
-  const timer = setInterval(() => {
-    if (child.pid) peakMb = Math.max(peakMb, treeRss(child.pid));
-  }, 500);
-  const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(timer);
-  return { status, stdout, stderr, peakMb: Math.round(peakMb) };
 }
 
 /** The list as JSON lines of plain title and abstract, for the floor. */
