@@ -29,6 +29,7 @@ import { fold } from '../text/index.ts';
 import { FORMAT_VERSION, type Manifest } from './format.ts';
 import { compareStrings, groupEntries } from './build/entries.ts';
 import { lexiconFiles } from './build/lexicon.ts';
+import { hashNames } from './build/names.ts';
 import { countPairs } from './build/pairs.ts';
 import { positionFiles } from './build/positions.ts';
 import { recordFiles, titleRankFile, topicFile, yearRanges } from './build/records.ts';
@@ -100,6 +101,7 @@ export function buildSearchIndex(
     files,
   );
 
+  const hashes = hashNames(files);
   const manifest: Manifest = {
     version: FORMAT_VERSION,
     n,
@@ -114,6 +116,7 @@ export function buildSearchIndex(
     years,
     topics: topicNames,
     titleRankWidth: rw,
+    hashes,
   };
   files.unshift({ path: 'manifest.json', body: JSON.stringify(manifest) });
 

@@ -8,6 +8,7 @@ import {
   FORMAT_VERSION,
   decodeCode,
   impactOf,
+  indexPath,
   shardOf,
   type DocRecord,
   type Manifest,
@@ -27,7 +28,7 @@ import {
   type TopicCodes,
 } from './postings.ts';
 
-/** Fetches an index file by its relative path (e.g. `t/3.txt`). */
+/** Fetches an index file by its relative path (e.g. `t/3.k2x9qa.txt`); `manifest.json` must be fetched fresh. */
 export type Loader = (path: string) => Promise<string>;
 
 /** A term with the weight of its matches and its postings (null: not indexed). */
@@ -102,7 +103,7 @@ export class IndexFiles {
   /** Shard `i`: its FlexSearch export imported into an `Index` made with the build's options. */
   private shard(m: Manifest, i: number): Promise<Shard> {
     return this.file(
-      `t/${i}.txt`,
+      indexPath(m, 't', i),
       (text) => parseShard(text, m.resolution),
       // Parsed arrays of numbers take several times the text.
       (text) => text.length * 4,
@@ -110,18 +111,18 @@ export class IndexFiles {
   }
 
   /** Lexicon file `i`. */
-  lexicon(i: number): Promise<Lexicon> {
-    return this.file(`l/${i}.txt`, parseLexicon, (text) => text.length * 6);
+  lexicon(m: Manifest, i: number): Promise<Lexicon> {
+    return this.file(indexPath(m, 'l', i), parseLexicon, (text) => text.length * 6);
   }
 
   /** The lexicon file holding the words that start with `firstChar`. */
   lexiconFor(m: Manifest, firstChar: string): Promise<Lexicon> {
-    return this.lexicon(shardOf(m.lexicon, firstChar));
+    return this.lexicon(m, shardOf(m.lexicon, firstChar));
   }
 
-  private docChunk(i: number): Promise<DocRecord[]> {
+  private docChunk(m: Manifest, i: number): Promise<DocRecord[]> {
     return this.file(
-      `d/${i}.json`,
+      indexPath(m, 'd', i),
       (text) => JSON.parse(text) as DocRecord[],
       (text) => text.length * 3,
     );
@@ -129,22 +130,22 @@ export class IndexFiles {
 
   /** Internal document `d`'s record. */
   async record(m: Manifest, d: number): Promise<DocRecord> {
-    const chunk = await this.docChunk(Math.floor(d / m.docChunk));
+    const chunk = await this.docChunk(m, Math.floor(d / m.docChunk));
     return chunk[d % m.docChunk] as DocRecord;
   }
 
   /** Topic codes of every document (for facet counts and the topic filter). */
   topics(m: Manifest): Promise<TopicCodes> {
-    this.topicsP ??= (m.topics.length ? this.load('topics.txt') : Promise.resolve('')).then(
-      (text) => parseTopics(text, m.n, m.topics.length),
-    );
+    this.topicsP ??= (
+      m.topics.length ? this.load(indexPath(m, 'topics')) : Promise.resolve('')
+    ).then((text) => parseTopics(text, m.n, m.topics.length));
     this.topicsP.catch(() => (this.topicsP = undefined));
     return this.topicsP;
   }
 
   /** Title rank of every document (sorting by title). */
   titleRanks(m: Manifest): Promise<Uint32Array> {
-    this.titleRankP ??= this.load('title.txt').then((text) => {
+    this.titleRankP ??= this.load(indexPath(m, 'title')).then((text) => {
       const r = new Uint32Array(m.n);
       for (let id = 0; id < m.n; id++)
         r[id] = decodeCode(text, id * m.titleRankWidth, m.titleRankWidth);
@@ -181,7 +182,7 @@ export class IndexFiles {
     const key = `p:${term}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit as TermPositions | null;
-    const file = await this.lineFile(`p/${shardOf(m.positions, term)}.txt`);
+    const file = await this.lineFile(indexPath(m, 'p', shardOf(m.positions, term)));
     const tp = decodePositions(file, term, postings.ids.length);
     this.cache.set(key, tp, tp ? tp.pos.length * 4 + tp.start.length * 4 + 64 : 64);
     return tp;

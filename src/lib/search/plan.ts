@@ -113,7 +113,7 @@ export class Planner {
     if (max === 0) return [];
     const chars = [...new Set([word.slice(0, 1), word.slice(1, 2)])].filter(Boolean);
     const files = [...new Set(chars.map((c) => shardOf(m.lexicon, c)))];
-    const lexicons = await Promise.all(files.map((f) => this.files.lexicon(f)));
+    const lexicons = await Promise.all(files.map((f) => this.files.lexicon(m, f)));
     const found = new Map<string, { dist: number; df: number }>();
     for (const lex of lexicons) {
       for (let i = 0; i < lex.words.length; i++) {
