@@ -6,11 +6,11 @@
 import type { SearchIndexFile, SearchOptions } from '../types.ts';
 import { compareStrings } from './entries.ts';
 import { partition } from './partition.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { IndexVocabulary } from './vocabulary.ts';
 
 /** Appends the lexicon files to `files`; returns the first word of each file and the word count. */
 export function lexiconFiles(
-  vocab: Vocabulary,
+  vocab: IndexVocabulary,
   n: number,
   opt: SearchOptions,
   files: SearchIndexFile[],

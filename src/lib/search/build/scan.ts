@@ -1,7 +1,7 @@
 /**
  * The build's one pass over the documents: every title and abstract goes
  * through the tokeniser once, each distinct word is stemmed once
- * (`Vocabulary`), and the postings are kept in flat arrays: term, document,
+ * (`IndexVocabulary`), and the postings are kept in flat arrays: term, document,
  * term frequencies, the first two forms, positions (large collections), and
  * each document's indexed words in order for the word pairs.
  */
@@ -9,11 +9,11 @@ import { FIELD_GAP } from '../format.ts';
 import { scan } from '../tokenize.ts';
 import type { SearchDoc } from '../types.ts';
 import { IntBuffer, growTo } from './buffers.ts';
-import { DocSink, Vocabulary } from './vocabulary.ts';
+import { DocSink, IndexVocabulary } from './vocabulary.ts';
 
 /** What the pass over the documents collected. */
 export interface Scanned {
-  vocab: Vocabulary;
+  vocab: IndexVocabulary;
   /** Indexed words of each field, by internal document id. */
   lenTitle: Float64Array;
   lenAbstract: Float64Array;
@@ -45,7 +45,7 @@ export function scanDocuments(
   maxGap: number,
 ): Scanned {
   const n = sorted.length;
-  const vocab = new Vocabulary();
+  const vocab = new IndexVocabulary();
   const sink = new DocSink(vocab);
   const lenTitle = new Float64Array(n);
   const lenAbstract = new Float64Array(n);

@@ -9,12 +9,12 @@ import { DIGIT_CODES, FORMS_KEY, formCode, shardIndexOptions } from '../format.t
 import type { SearchIndexFile } from '../types.ts';
 import { MAX_FORMS, type Entries } from './entries.ts';
 import { partition } from './partition.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { IndexVocabulary } from './vocabulary.ts';
 
 /** Appends the shard files to `files`; returns the first entry of each shard. */
 export function shardFiles(
   e: Entries,
-  vocab: Vocabulary,
+  vocab: IndexVocabulary,
   n: number,
   resolution: number,
   shardChars: number,

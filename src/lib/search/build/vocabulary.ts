@@ -2,15 +2,16 @@
  * The words of the collection as the index build sees them, and the sink
  * that collects one document's indexed words from the tokeniser.
  */
+import { Vocabulary } from '../../text/index.ts';
 import { isStopword, termOf, type TokenSink } from '../tokenize.ts';
 
 /**
- * The words of the collection: each distinct folded word is looked up,
- * stemmed and checked against the stop list once.
+ * The words of the collection: each distinct folded word is looked up (the
+ * text analyser's `Vocabulary`), stemmed and checked against the stop list
+ * once; the build keeps per word its term, stop flag and document frequency.
  */
-export class Vocabulary {
-  readonly wordIds = new Map<string, number>();
-  readonly words: string[] = [];
+export class IndexVocabulary {
+  private readonly base = new Vocabulary((id, w) => this.added(id, w));
   /** Word -> term id (its stem), stop words included. */
   wordTerm = new Int32Array(1 << 14);
   /** Word -> 1 for stop words. */
@@ -20,61 +21,23 @@ export class Vocabulary {
   lastDoc = new Int32Array(1 << 14).fill(-1);
   readonly termIds = new Map<string, number>();
   readonly terms: string[] = [];
-  // Plain ASCII words by a hash of their letters, so that a word of a text
-  // is found without cutting and lower-casing it first (word id + 1; 0: empty).
-  private fast = new Int32Array(1 << 16);
+
+  /** Words by id. */
+  get words(): readonly string[] {
+    return this.base.words;
+  }
 
   /** The id of the folded ASCII word `text[start, end)`, or -1 if not seen yet. */
   lookup(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      h = Math.imul(h ^ c, 16777619);
-    }
-    const mask = this.fast.length - 1;
-    const len = end - start;
-    for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const id = (this.fast[slot] as number) - 1;
-      if (id < 0) return -1;
-      const w = this.words[id] as string;
-      if (w.length !== len) continue;
-      let same = true;
-      for (let i = 0; i < len && same; i++) {
-        let c = text.charCodeAt(start + i);
-        if (c >= 65 && c <= 90) c += 32;
-        same = c === w.charCodeAt(i);
-      }
-      if (same) return id;
-    }
+    return this.base.lookup(text, start, end);
   }
 
-  private remember(w: string, id: number): void {
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) return;
-    }
-    if (this.words.length * 2 > this.fast.length) {
-      const old = this.fast;
-      this.fast = new Int32Array(old.length * 2);
-      for (const v of old) if (v) this.place(this.words[v - 1] as string, v);
-    }
-    this.place(w, id + 1);
-  }
-
-  private place(w: string, value: number): void {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
-    const mask = this.fast.length - 1;
-    let slot = (h ^ (h >>> 16)) & mask;
-    while (this.fast[slot]) slot = (slot + 1) & mask;
-    this.fast[slot] = value;
-  }
-
+  /** The id of a folded word, adding it when new. */
   word(w: string): number {
-    let id = this.wordIds.get(w);
-    if (id !== undefined) return id;
-    id = this.words.length;
+    return this.base.add(w);
+  }
+
+  private added(id: number, w: string): void {
     if (id === this.wordTerm.length) {
       const grow = <A extends Int32Array | Uint8Array>(a: A, fill = 0): A => {
         const next = new (a.constructor as new (n: number) => A)(a.length * 2);
@@ -87,12 +50,8 @@ export class Vocabulary {
       this.df = grow(this.df);
       this.lastDoc = grow(this.lastDoc, -1);
     }
-    this.wordIds.set(w, id);
-    this.words.push(w);
-    this.remember(w, id);
     this.stop[id] = isStopword(w) ? 1 : 0;
     this.wordTerm[id] = this.term(termOf(w));
-    return id;
   }
 
   term(t: string): number {
@@ -116,8 +75,8 @@ export class DocSink implements TokenSink {
   compTerm: Int32Array<ArrayBuffer> = new Int32Array(1024);
   compounds = 0;
   doc = 0;
-  private readonly vocab: Vocabulary;
-  constructor(vocab: Vocabulary) {
+  private readonly vocab: IndexVocabulary;
+  constructor(vocab: IndexVocabulary) {
     this.vocab = vocab;
   }
 
