@@ -7,16 +7,9 @@
  * waits for it and reads the cache.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 import { waitForBackground } from './background/wait.ts';
 import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
@@ -88,17 +81,12 @@ function read(file: string, key: string): BuiltSearchIndex | undefined {
 
 function write(file: string, key: string, index: BuiltSearchIndex): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   // Line by line: joining the lines first made three more copies of the
   // index (~250 MB each at 74,728 papers) at the moment of the build's memory peak.
-  const fd = openSync(temp, 'w');
-  try {
+  writeFileAtomic(file, (fd) => {
     writeSync(fd, `${JSON.stringify({ key, stats: index.stats })}\n`);
     for (const f of index.files) writeSync(fd, `${JSON.stringify([f.path, f.body])}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  });
 }
 
 /** The index of `docs`, from the cache when the documents are unchanged; `built` says which. */
