@@ -14,6 +14,7 @@
  * 4. `rank.ts` applies filters, counts facets and keeps the best hits; then
  *    the records of the page of hits are fetched and snippets cut
  *    (`highlight.ts`).
+ * 5. `suggest.ts` offers other queries when one finds too little.
  *
  * No DOM and no Node built-ins here.
  */
@@ -25,10 +26,12 @@ import type { TopicCodes } from './postings.ts';
 import { parseQuery } from './query.ts';
 import { TIERED_UP_TO, TopK, rankCandidates } from './rank.ts';
 import { Scorer, clauseHas, type Scratch } from './score.ts';
+import { suggest, type Suggestions } from './suggest.ts';
 import { isStopword, termOf } from './tokenize.ts';
 import type { Hit, SearchQueryOptions, SearchResult } from './types.ts';
 
 export type { Loader } from './files.ts';
+export type { Suggestions } from './suggest.ts';
 
 export interface SearchClientOptions {
   /**
@@ -98,6 +101,18 @@ export class SearchClient {
       offset,
       sort,
     });
+  }
+
+  /**
+   * What to offer for a query that finds nothing, or no paper with all its
+   * words: a correction, the query less one word, the closest topics.
+   */
+  async suggest(
+    query: string,
+    options: Pick<SearchQueryOptions, 'topics' | 'year'> = {},
+  ): Promise<Suggestions> {
+    const m = await this.manifest();
+    return suggest({ files: this.files, search: (q, o) => this.search(q, o) }, m, query, options);
   }
 
   private async collect(
