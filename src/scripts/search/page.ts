@@ -117,17 +117,21 @@ async function run(complete: boolean): Promise<void> {
     ]);
     if (mine !== sequence) return;
     last = result;
-    // Offers when nothing (or no paper with all the words) was found.
-    const stuck = result.total === 0 || (result.words.length > 1 && result.all === 0);
-    const suggestions = stuck && state.q.trim() ? await client.suggest(state.q, filter) : undefined;
-    if (mine !== sequence) return;
     list.replaceChildren(...result.hits.map((hit) => hitNode(hit, facets, false)));
     list.start = (state.page - 1) * PAGE_SIZE + 1;
     status.textContent = summaryLine(result, state.q, filtered);
-    if (suggestBox) {
-      if (suggestions) renderSuggestions(suggestBox, suggestions, facets, result.total === 0);
-      else suggestBox.hidden = true;
-    }
+    // Offers when nothing (or no paper with all the words) was found: after
+    // the results, which they do not hold up (they may fetch lexicon files).
+    const stuck = result.total === 0 || (result.words.length > 1 && result.all === 0);
+    if (suggestBox && stuck && state.q.trim()) {
+      const box = suggestBox;
+      void client
+        .suggest(state.q, filter)
+        .then((s) => {
+          if (mine === sequence) renderSuggestions(box, s, facets, result.total === 0);
+        })
+        .catch(() => undefined);
+    } else if (suggestBox) suggestBox.hidden = true;
     if (controls) controls.hidden = result.total === 0;
     if (aside) aside.hidden = result.total === 0 && !filtered;
     renderFacets(filters, state, result, facets);
