@@ -2,10 +2,11 @@
  * The one way cache files are written: into a temporary file beside the
  * target, then renamed over it, so that a reader sees the old file or the
  * new one, never half of one. The temporary name holds the process id, the
- * thread id and a counter, so that two threads of one process (the build
- * runs stages on worker threads) or two writes of one thread never share it.
+ * thread id and a counter, so that two threads of one process (the pipeline
+ * runs stages on a thread pool) or two writes of one thread never share it.
  */
-import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 let counter = 0;
@@ -17,14 +18,15 @@ export function tempPathFor(file: string): string {
 }
 
 /**
- * Writes `file` atomically. `data` is the content, or a function that
- * writes it to the open descriptor piece by piece (for files too large to
- * hold as one string).
+ * Writes `file` atomically, making its folder when needed. `data` is the
+ * content, or a function that writes it to the open descriptor piece by
+ * piece (for files too large to hold as one string).
  */
 export function writeFileAtomic(
   file: string,
   data: string | NodeJS.ArrayBufferView | ((fd: number) => void),
 ): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
     if (typeof data === 'function') {
