@@ -59,6 +59,14 @@ interface RankArgs {
   topicCounts: Uint32Array;
   yearCounts: Uint32Array;
   top: TopK;
+  /** Clauses a document needs to contain every query word. */
+  need: number;
+}
+
+/** How many documents match, and how many of them contain every query word. */
+export interface Matched {
+  matched: number;
+  all: number;
 }
 
 /**
@@ -66,11 +74,10 @@ interface RankArgs {
  * best by the sort key; returns the number of matches. (A function of its
  * own, so that its loop is optimised as a whole.)
  */
-export function rankCandidates(a: RankArgs): number {
+export function rankCandidates(a: RankArgs): Matched {
   const {
     s,
     n,
-    all,
     phraseCount,
     tiered,
     byDate,
@@ -81,13 +88,16 @@ export function rankCandidates(a: RankArgs): number {
     topicCounts,
     yearCounts,
     top,
+    need,
   } = a;
   const { start: topicStart, codes: topicCodes } = topicData;
   const { yearIndex, excluded, phrases, total, satisfied, touchedList } = s;
   const byTitle = titleRank !== undefined;
-  const count = all ? n : s.touchedCount;
+  const everyDoc = a.all;
+  const count = everyDoc ? n : s.touchedCount;
   let matched = 0;
-  if (!all && !topicFilter && yearPos === -2 && !byDate && !byTitle) {
+  let all = 0;
+  if (!everyDoc && !topicFilter && yearPos === -2 && !byDate && !byTitle) {
     // The common case (relevance, no filters), kept lean: most documents
     // only add to the facet counts.
     let floor = -Infinity;
@@ -103,14 +113,15 @@ export function rankCandidates(a: RankArgs): number {
       const yi = yearIndex[d] as number;
       if (yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
       matched++;
+      if ((satisfied[d] as number) >= need) all++;
       const key = tiered ? (satisfied[d] as number) * 1e6 + score : score;
       if (key >= floor) floor = top.push(d, key);
     }
   } else {
     for (let c = 0; c < count; c++) {
-      const d = all ? c : (touchedList[c] as number);
+      const d = everyDoc ? c : (touchedList[c] as number);
       if (excluded[d] !== 0) continue;
-      if (!all && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
+      if (!everyDoc && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
       const from = topicStart[d] as number;
       const to = topicStart[d + 1] as number;
       let inTopic = true;
@@ -130,6 +141,7 @@ export function rankCandidates(a: RankArgs): number {
       if (inTopic && yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
       if (!inTopic || !inYear) continue;
       matched++;
+      if (everyDoc || (satisfied[d] as number) >= need) all++;
       top.push(
         d,
         byDate
@@ -142,5 +154,5 @@ export function rankCandidates(a: RankArgs): number {
       );
     }
   }
-  return matched;
+  return { matched, all };
 }

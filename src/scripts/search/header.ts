@@ -3,6 +3,7 @@
  * (the index loads on focus or first keystroke), `/` focuses the box, Escape
  * clears it, arrows walk the results, Enter on the box opens the search page.
  */
+import { summaryLine } from '../../lib/search-summary.ts';
 import { base } from './base.ts';
 import { engine, warmUp } from './lazy.ts';
 import { arrowNavigation, hitNode } from './render.ts';
@@ -53,7 +54,7 @@ function bind(box: HTMLElement): void {
       status.textContent =
         result.total === 0
           ? `No papers match “${query}”`
-          : `${n} paper${result.total === 1 ? '' : 's'} match`;
+          : summaryLine(result, '').replace(/\.$/u, '');
       all.href = `${base}search/?${new URLSearchParams({ q: query }).toString()}`;
       all.textContent = result.total > SHOWN ? `See all ${n} results →` : 'Open the search page →';
       box.dataset.searchMs = (performance.now() - started).toFixed(1);

@@ -23,19 +23,15 @@ export function highlighted(text: string, ranges: readonly Range[]): DocumentFra
   return fragment;
 }
 
-/** The words a hit matched, as they are written in it (for the paper page to highlight). */
-export function matchedWords(hit: Hit): string[] {
-  const words = new Set<string>();
-  for (const [s, e] of hit.titleMatches) words.add(hit.title.slice(s, e).toLowerCase());
-  for (const [s, e] of hit.snippet.matches) words.add(hit.snippet.text.slice(s, e).toLowerCase());
-  return [...words].slice(0, 12);
-}
-
-/** The paper page of a hit, asking it to highlight and scroll to the matched passage. */
+/**
+ * The paper page of a hit, asking it to highlight the words and phrases the
+ * hit matched (`?hl=tickets&hl=lottery`, each as written in the paper) and
+ * scroll to the first in the abstract.
+ */
 export function hitHref(hit: Hit): string {
-  const words = matchedWords(hit);
-  const query =
-    words.length > 0 ? `?${new URLSearchParams({ hl: words.join(' ') }).toString()}` : '';
+  const params = new URLSearchParams();
+  for (const form of hit.marks) params.append('hl', form);
+  const query = params.size ? `?${params.toString()}` : '';
   return `${base}papers/${encodeURIComponent(hit.slug)}/${query}`;
 }
 
@@ -77,6 +73,16 @@ export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean):
         highlighted(hit.snippet.text, hit.snippet.matches),
       ),
     );
+  }
+  if (hit.missing.length) {
+    // As search engines say it: the query words this paper lacks, struck through.
+    const missing = el('span', 'mt-1 block text-xs text-muted', 'Missing: ');
+    hit.missing.forEach((word, i) => {
+      if (i > 0) missing.append(', ');
+      missing.append(el('s', '', word));
+    });
+    missing.dataset.missing = hit.missing.join(' ');
+    link.append(missing);
   }
   const item = el('li', 'min-w-0 [overflow-wrap:anywhere]', link);
   if (!compact && facets && hit.topics.length > 0) {
