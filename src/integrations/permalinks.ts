@@ -14,7 +14,7 @@ export interface PermalinkOptions {
   registryFile: string;
   cacheDir: string;
   basePath: string;
-  siteUrl: string;
+  siteUrl: string | undefined;
 }
 
 export function permalinks(options: PermalinkOptions): AstroIntegration {

@@ -12,7 +12,7 @@ export function pagesAhead(
   cacheDir: string,
   registryFile: string,
   urls: Urls,
-  siteUrl: string,
+  siteUrl: string | undefined,
 ): { pages: number; warmUp: string[] } | undefined {
   const file = pendingRegistryPath(cacheDir, registryFile);
   if (!existsSync(file)) return undefined;
@@ -24,5 +24,8 @@ export function pagesAhead(
     ...(paper === undefined ? [] : [urls.paper(paper), urls.papers()]),
     ...(topic === undefined ? [] : [urls.topic(topic)]),
   ];
-  return { pages: papers.length, warmUp: warmUp.map((path) => new URL(path, siteUrl).href) };
+  return {
+    pages: papers.length,
+    warmUp: warmUp.map((path) => new URL(path, siteUrl ?? 'http://localhost/').href),
+  };
 }
