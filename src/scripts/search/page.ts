@@ -15,7 +15,8 @@ import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import type { Facets } from './engine.ts';
 import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, hitNode } from './render.ts';
+import { arrowNavigation } from './arrows.ts';
+import { hitNode } from './render.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 const need = <T extends Element>(selector: string) => root?.querySelector<T>(selector) ?? null;
