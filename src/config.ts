@@ -41,13 +41,8 @@ export interface SiteConfig {
    * take half an hour on two cores.
    */
   paperImageLimit: number;
-  /**
-   * Collections with at least this many paper pages render some of them on a
-   * second thread (`PAGE_WORKER_FROM`; see src/integrations/page-worker.ts).
-   * Below it, the thread's start-up (loading the site and its model again)
-   * costs more than it saves.
-   */
-  pageWorkerFrom: number;
+  /** Astro's page-rendering worker threads (`PRERENDER_WORKERS`; `experimental.parallelPrerender`). */
+  prerenderWorkers: number;
 }
 
 const env = (name: string): string | undefined => {
@@ -107,5 +102,5 @@ export const config: SiteConfig = {
   pageSize: Math.max(1, Number(env('PAGE_SIZE') ?? 50)),
   cacheDir: path.resolve(root, env('CACHE_DIR') ?? 'node_modules/.cache/paper-browser'),
   paperImageLimit: Number(env('PAPER_IMAGE_LIMIT') ?? 5000),
-  pageWorkerFrom: Number(env('PAGE_WORKER_FROM') ?? 5000),
+  prerenderWorkers: Math.max(1, Number(env('PRERENDER_WORKERS') ?? 2)),
 };

@@ -114,16 +114,13 @@ async function buildModel(): Promise<Model> {
   const paperImages = papers.length <= config.paperImageLimit;
   let search: Promise<BuiltSearchIndex> | undefined;
   const relatedStarted = performance.now();
-  const related = await buildSiteRelated(papers);
-  recordStage(
-    'related papers, map, topics: waiting for the worker',
-    performance.now() - relatedStarted,
-  );
+  const related = buildSiteRelated(papers);
+  recordStage('model: related papers and map (from the cache)', performance.now() - relatedStarted);
   let map: { data: MapData; tiles: MapTile[] } | undefined;
   const topicsStarted = performance.now();
-  const topics = await buildSiteTopics(papers);
+  const topics = buildSiteTopics(papers);
   recordStage(
-    "topics (from the worker's cache)",
+    'model: topics (from the cache)',
     performance.now() - topicsStarted,
     `${topics.model.topics.length} topics`,
   );

@@ -2,22 +2,13 @@
  * The site's search index: the collection's documents (plain title and
  * abstract, authors, date, topics) in list order, built by the search engine
  * (src/lib/search) with a cache on disk keyed by a digest of those documents,
- * so an unchanged list reuses its index. The background worker builds it
- * right after the topic model, on the second core; the collection model
- * waits for it and reads the cache.
+ * so an unchanged list reuses its index. The build pipeline builds it on its
+ * pool, right after the topic model; in development the search endpoint
+ * reads (or builds) it through the collection model.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import path from 'node:path';
-import { waitForBackground } from './background/wait.ts';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
 import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
 import { listCacheFile } from './list-cache.ts';
@@ -87,18 +78,12 @@ function read(file: string, key: string): BuiltSearchIndex | undefined {
 }
 
 function write(file: string, key: string, index: BuiltSearchIndex): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   // Line by line: joining the lines first made three more copies of the
   // index (~250 MB each at 74,728 papers) at the moment of the build's memory peak.
-  const fd = openSync(temp, 'w');
-  try {
+  writeFileAtomic(file, (fd) => {
     writeSync(fd, `${JSON.stringify({ key, stats: index.stats })}\n`);
     for (const f of index.files) writeSync(fd, `${JSON.stringify([f.path, f.body])}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  });
 }
 
 /** The index of `docs`, from the cache when the documents are unchanged; `built` says which. */
@@ -115,10 +100,8 @@ export function buildSearchCached(
 }
 
 /**
- * The site's index, for the search endpoint in development (a build writes
- * the files from the worker's cache instead): the content loader started
- * building it on a worker; wait for it, then read its cache (a hit, unless the
- * worker could not run, when it is built here).
+ * The site's index, for the search endpoint in development (a build stages
+ * the files from the pipeline instead): read from its cache, or built.
  */
 export async function siteSearchIndex(
   papers: readonly SearchPaper[],
@@ -126,10 +109,9 @@ export async function siteSearchIndex(
 ): Promise<BuiltSearchIndex> {
   const file = searchCacheFile(config.cacheDir, config.permalinks);
   const started = performance.now();
-  await waitForBackground(file);
   const { index, built } = buildSearchCached(searchDocs(papers, topicsOf), file);
   recordStage(
-    built ? 'search index' : 'search index: waiting for the worker, reading',
+    built ? 'search index' : 'search index: read from the cache',
     performance.now() - started,
     `${index.files.length} files`,
   );

@@ -4,14 +4,14 @@
  * faster than the store: at 74,728 papers (229 MB, mostly abstracts) it took
  * 60-125 s, longer than all other stages together. The store keeps each
  * paper's metadata and `contentDigest`; this file keeps the abstract fields,
- * keyed by that digest, written by the loader in the same load and read once
- * by the collection model.
+ * keyed by that digest, written by the build pipeline's text stage and read
+ * once by the collection model.
  *
  * Format: one JSON array per line, `[digest, abstract, rawAbstract,
  * plainAbstract, abstractHtml]`, the fields as `storedTexts` leaves them (compact.ts).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { listCacheFile } from '../list-cache.ts';
 import type { StoredPaper } from './schema.ts';
 
@@ -77,8 +77,5 @@ export function readAbstracts(file: string): Map<string, AbstractFields> {
 
 /** Writes the file atomically: a reader sees the previous load's file or this one, never half. */
 export function writeAbstracts(file: string, entries: Iterable<[string, AbstractFields]>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, serializeAbstracts(entries));
-  renameSync(temp, file);
+  writeFileAtomic(file, serializeAbstracts(entries));
 }

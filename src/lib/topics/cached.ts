@@ -90,3 +90,22 @@ export function computeTopicsCached(
 export function topicsCacheFile(cacheDir: string, registryFile: string): string {
   return listCacheFile(cacheDir, 'topics', registryFile, 'json');
 }
+
+/**
+ * The topic model the build pipeline computed for `papers`, read from its
+ * cache; throws when the cache is not for these papers (the pipeline did
+ * not run, or ran for another list), rather than computing it again.
+ */
+export function readTopicsCached(
+  papers: readonly TopicPaper[],
+  curated: { text: string; file: string } | undefined,
+  reserved: readonly string[],
+  cacheFile: string,
+): TopicModel {
+  const hit = read(cacheFile, topicsCacheKey(papers, curated?.text, reserved));
+  if (!hit)
+    throw new Error(
+      `${cacheFile}: no topics for this list. Build with \`npm run build\`, which computes them first.`,
+    );
+  return hit;
+}
