@@ -109,5 +109,5 @@ export function inferSiteLocation(env: Env, cname?: string): SiteLocation {
 /** The build's one warning when nothing says where the site lives. */
 export const UNKNOWN_SITE_WARNING =
   'SITE_URL is not set and no host (GitHub Actions, Netlify, Cloudflare Pages, Vercel) says where ' +
-  'the site lives: links are root-relative, and og:url, og:image, the sitemap and the feeds’ ' +
+  'the site lives: links are root-relative, and the canonical link, og:url, og:image, the sitemap and the feeds’ ' +
   'absolute links are left out. Set SITE_URL=https://… to have them.';
