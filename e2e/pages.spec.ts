@@ -349,6 +349,30 @@ test.describe('home', () => {
     await expect(page.getByRole('heading', { name: 'Newest papers' })).toBeVisible();
   });
 
+  test('nothing on the home page moves as it loads (the map preview has its box reserved)', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: { width: 412, height: 823 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shift: number };
+      w.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.__shift += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(siteUrl(site, '/'), { waitUntil: 'networkidle' });
+    await expect(page.locator('a[data-map-preview] img')).toHaveJSProperty('complete', true);
+    const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+    expect(shift).toBeLessThan(0.01);
+    await context.close();
+  });
+
   test('a small map preview links to the map', async ({ page, request }) => {
     await page.goto(siteUrl(site, '/'));
     const preview = page.locator('a[data-map-preview]');
