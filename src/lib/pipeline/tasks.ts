@@ -60,7 +60,8 @@ export interface StageTask {
   topicsOf: Record<string, { slug: string; name: string; reason: string }[]>;
   registry: Registry;
   basePath: string;
-  siteUrl: string;
+  /** Undefined when nothing says where the site lives: the twins' links are then root-relative. */
+  siteUrl: string | undefined;
 }
 
 /**

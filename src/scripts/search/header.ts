@@ -5,8 +5,8 @@
  */
 import { summaryLine } from '../../lib/search-summary.ts';
 import { base } from './base.ts';
-import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, hitNode } from './render.ts';
+import { arrowNavigation } from './arrows.ts';
+import { engine, renderer, warmUp } from './lazy.ts';
 
 const SHOWN = 8;
 
@@ -43,7 +43,7 @@ function bind(box: HTMLElement): void {
     }
     const started = performance.now();
     try {
-      const { getClient, getFacets } = await engine();
+      const [{ getClient, getFacets }, { hitNode }] = await Promise.all([engine(), renderer()]);
       const [result, facets] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),

@@ -18,7 +18,8 @@ import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import { bindPanel, filterNodes, renderFacets, showActiveCount } from './filters.ts';
 import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, hitNode } from './render.ts';
+import { arrowNavigation } from './arrows.ts';
+import { hitNode } from './render.ts';
 import { renderSuggestions } from './suggestions.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
