@@ -48,9 +48,7 @@ export async function quality(argv: string[]): Promise<void> {
     const { papers } = await readPapers(file);
     for (const p of papers) all.push(p as unknown as BenchPaper);
   }
-  const chosen = values.sample
-    ? sample(all, Number(values.sample), Number(values.seed))
-    : all;
+  const chosen = values.sample ? sample(all, Number(values.sample), Number(values.seed)) : all;
   const papers = assignSlugs(chosen as never[]) as unknown as BenchPaper[];
   const n = papers.length;
   const t0 = performance.now();
@@ -70,7 +68,8 @@ export async function quality(argv: string[]): Promise<void> {
         .map((t) => [t.slug, t.papers.map((s) => row.get(s) as number)]),
     ),
   );
-  const title = (slug: string) => papers[row.get(slug) as number]?.title.replace(/\s+/gu, ' ') ?? '';
+  const title = (slug: string) =>
+    papers[row.get(slug) as number]?.title.replace(/\s+/gu, ' ') ?? '';
   const bySlug = new Map(d.topics.map((t) => [t.slug, t]));
   const line = (slug: string, indent: string, c: number | undefined) => {
     const t = bySlug.get(slug);
@@ -98,15 +97,21 @@ export async function quality(argv: string[]): Promise<void> {
 
   const main = papers.map((p) => {
     const slug = d.byPaper.get(p.slug)?.[0]?.topic;
-    return slug === undefined || slug === OTHER_SLUG ? -1 : leaves.findIndex((t) => t.slug === slug);
+    return slug === undefined || slug === OTHER_SLUG
+      ? -1
+      : leaves.findIndex((t) => t.slug === slug);
   });
   const perPaper = [0, 0, 0, 0];
   for (const list of d.byPaper.values()) perPaper[list.length] = (perPaper[list.length] ?? 0) + 1;
   const memberships = [...members.values()].reduce((a, m) => a + m.length, 0);
   const largest = Math.max(...leaves.map((t) => t.papers.length));
   console.log('');
-  console.log(`papers ${n} · discovery ${(ms / 1000).toFixed(2)} s · ${areas.length} areas · ${leaves.length} topics`);
-  console.log(`topics per paper (1/2/3): ${perPaper.slice(1).join(' / ')} · memberships ${memberships}`);
+  console.log(
+    `papers ${n} · discovery ${(ms / 1000).toFixed(2)} s · ${areas.length} areas · ${leaves.length} topics`,
+  );
+  console.log(
+    `topics per paper (1/2/3): ${perPaper.slice(1).join(' / ')} · memberships ${memberships}`,
+  );
   console.log(`largest topic ${largest} (${((100 * largest) / n).toFixed(1)}% of the list)`);
   console.log(
     `coherence: random-pair cosine ${coh.baseline.toFixed(4)}; median topic ${median([...coh.byTopic.values()]).toFixed(2)}; memberships in topics below 1.5: ${(100 * coh.lowShare).toFixed(1)}%`,

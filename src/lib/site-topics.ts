@@ -39,9 +39,16 @@ export async function buildSiteTopics(papers: readonly StoredPaper[]): Promise<S
   const cacheFile = topicsCacheFile(config.cacheDir, config.permalinks);
   // The content loader computes topics on a worker; wait for its cache.
   await waitForBackground(cacheFile);
+  // Retitled papers' old slugs (the registry this build resolved), for the topics file.
+  const pending = pendingRegistryPath(config.cacheDir, config.permalinks);
+  const registry = readRegistryFile(pending);
+  const renamed = new Map<string, string>();
+  for (const [slug, entry] of Object.entries(registry.papers)) {
+    if (entry.status === 'redirect') renamed.set(slug, entry.to);
+  }
   let model: TopicModel;
   try {
-    model = computeTopicsCached(papers, readCurated(), RESERVED_TOPIC_SLUGS, cacheFile);
+    model = computeTopicsCached(papers, readCurated(), RESERVED_TOPIC_SLUGS, cacheFile, renamed);
   } catch (error) {
     if (error instanceof TopicsFileError)
       throw plainError(`Cannot use the topics file.\n${error.message}`);
@@ -50,8 +57,6 @@ export async function buildSiteTopics(papers: readonly StoredPaper[]): Promise<S
   for (const warning of model.warnings) console.warn(`[topics] ${warning}`);
 
   // Topic slugs join the registry the content loader resolved for this build.
-  const pending = pendingRegistryPath(config.cacheDir, config.permalinks);
-  const registry = readRegistryFile(pending);
   const published = readRegistryFile(config.permalinks).topics;
   registry.topics = resolveTopicPermalinks(model.topics, { ...published, ...registry.topics });
   writeRegistryFile(pending, registry);

@@ -12,7 +12,8 @@ import { buildTopicModel } from './assign.ts';
 import { parseTopicsFile } from './curate.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
 
-const VERSION = 1;
+/** 2: topics clustered first, areas (`parent`, `children`). */
+const VERSION = 2;
 
 interface Saved {
   version: number;
@@ -54,12 +55,17 @@ function read(file: string, key: string): TopicModel | undefined {
 /**
  * The topic model of `papers`, from the cache when nothing it depends on
  * changed. Throws TopicsFileError for a bad topics file, like buildTopicModel.
+ * `renamed` (old paper slug -> current, from the permalink registry) lets the
+ * topics file keep a retitled paper's old slug; it is not part of the key: the
+ * papers' slugs and the file's text settle what each old slug means, and a
+ * caller without it fails on an old slug rather than caching a model.
  */
 export function computeTopicsCached(
   papers: readonly TopicPaper[],
   curated: { text: string; file: string } | undefined,
   reserved: readonly string[],
   cacheFile: string,
+  renamed?: ReadonlyMap<string, string>,
 ): TopicModel {
   const key = topicsCacheKey(papers, curated?.text, reserved);
   const hit = read(cacheFile, key);
@@ -67,9 +73,7 @@ export function computeTopicsCached(
   const model = buildTopicModel(
     papers,
     curated ? parseTopicsFile(curated.text, curated.file) : undefined,
-    {
-      reserved: new Set(reserved),
-    },
+    { reserved: new Set(reserved), ...(renamed ? { renamed } : {}) },
   );
   const saved: Saved = {
     version: VERSION,

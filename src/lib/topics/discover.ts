@@ -125,18 +125,14 @@ export function discoverTopics(
     if (g >= 0) (members[g] as number[]).push(p);
   });
   const areaOfGroup =
-    hierarchy && groupCount > 1
-      ? areasOf(groupGraph(adj, label, groupCount))
-      : new Int32Array(0);
+    hierarchy && groupCount > 1 ? areasOf(groupGraph(adj, label, groupCount)) : new Int32Array(0);
   const areaCount = areaOfGroup.length ? Math.max(...areaOfGroup) + 1 : 0;
 
   // ---- 2. names
   const candidates = mineCandidates(corpus, {
     minTitleDf: n < 2000 ? 1 : Math.max(2, Math.round(n / 10_000)),
     minStrongDf: 2,
-  }).filter(
-    (c) => c.modifier <= MAX_MODIFIER && (c.length > 1 || oneWordTopic(corpus, c, n)),
-  );
+  }).filter((c) => c.modifier <= MAX_MODIFIER && (c.length > 1 || oneWordTopic(corpus, c, n)));
   const used = new Set<string>(reserved);
   const naming = new Namer(corpus, candidates, used);
   const areaLabel = label.map((g) => (g < 0 || !areaCount ? -1 : (areaOfGroup[g] as number)));
@@ -163,7 +159,9 @@ export function discoverTopics(
     label,
     members.map((m) => m.length),
     candidates,
-  ).map((ranked, g) => naming.name(ranked, members[g] as number[], byWords(profile[g] as number[])));
+  ).map((ranked, g) =>
+    naming.name(ranked, members[g] as number[], byWords(profile[g] as number[])),
+  );
 
   // ---- 3. membership and reasons
   const words = (stems: number[]) => stems.map((s) => `“${readable(corpus, s)}”`).join(', ');
@@ -264,7 +262,11 @@ export function discoverTopics(
     if (list.length === 0) {
       other.papers.push(paper.slug);
       byPaper.set(paper.slug, [
-        { topic: other.slug, reason: 'shares no distinctive word with other papers', curated: false },
+        {
+          topic: other.slug,
+          reason: 'shares no distinctive word with other papers',
+          curated: false,
+        },
       ]);
       continue;
     }

@@ -145,7 +145,6 @@ export function shortTitle(title: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
 
-
 /** A candidate's fit to one group of papers. */
 export interface GroupPhrase {
   /** Index into the candidates. */

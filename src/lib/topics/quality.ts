@@ -152,7 +152,12 @@ function orthonormalise(cols: Float64Array[]): void {
 }
 
 /** Spherical k-means (k-means++ start, seeded): a cluster index per row. */
-export function kmeans(rows: readonly Float64Array[], k: number, iterations = 20, seed = 11): number[] {
+export function kmeans(
+  rows: readonly Float64Array[],
+  k: number,
+  iterations = 20,
+  seed = 11,
+): number[] {
   const n = rows.length;
   const d = rows[0]?.length ?? 0;
   const rand = mulberry32(seed);
