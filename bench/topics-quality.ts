@@ -52,8 +52,11 @@ export async function quality(argv: string[]): Promise<void> {
   const papers = assignSlugs(chosen as never[]) as unknown as BenchPaper[];
   const n = papers.length;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const d = discoverTopics(papers);
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const row = new Map(papers.map((p, i) => [p.slug, i]));
   const leaves = d.topics.filter((t) => !t.children);
@@ -107,7 +110,7 @@ export async function quality(argv: string[]): Promise<void> {
   const largest = Math.max(...leaves.map((t) => t.papers.length));
   console.log('');
   console.log(
-    `papers ${n} · discovery ${(ms / 1000).toFixed(2)} s · ${areas.length} areas · ${leaves.length} topics`,
+    `papers ${n} · discovery ${(ms / 1000).toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s) · ${areas.length} areas · ${leaves.length} topics`,
   );
   console.log(
     `topics per paper (1/2/3): ${perPaper.slice(1).join(' / ')} · memberships ${memberships}`,

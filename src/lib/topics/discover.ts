@@ -19,8 +19,6 @@
  * Deterministic: rows are sorted by slug (so the order of the list does not
  * matter), Louvain is seeded, and every tie is settled by stems or slugs.
  */
-import slugify from '@sindresorhus/slugify';
-import { fold } from '../text/index.ts';
 import type { Vectors } from '../related/vectors.ts';
 import {
   HIERARCHY_FROM,
@@ -29,23 +27,19 @@ import {
   corpusVectors,
   groupGraph,
   neighbourGraph,
-  refineGroups,
   symmetric,
+  tidyGroups,
   type Adjacency,
 } from './graph.ts';
-import {
-  nameOf,
-  oneWordTopic,
-  rankGroupPhrases,
-  readable,
-  type GroupPhrase,
-  type NameInfo,
-} from './naming.ts';
-import { buildCorpus, mineCandidates, type Candidate, type Corpus } from './phrases.ts';
+import { dissolveWeak, refineGroups, splitWeak } from './refine.ts';
+import { casedWord, oneWordTopic, rankGroupPhrases, type GroupPhrase } from './naming.ts';
+import { Namer, profileName, type GroupName } from './namer.ts';
+import { buildCorpus } from './corpus.ts';
+import { mineCandidates, type Candidate } from './phrases.ts';
 import type { Assignment, Topic, TopicPaper } from './types.ts';
 
 export interface DiscoverOptions {
-  /** Fewest papers in a topic; default 3 (2 for lists under 12 papers), N/1000 for big lists. */
+  /** Fewest papers in a topic; default 3 (2 for lists under 40 papers), N/1000 for big lists. */
   minSize?: number;
   /** Largest share of the papers one topic may hold; default 12% (3% with areas). */
   maxShare?: number;
@@ -84,13 +78,16 @@ const OTHER_NAME = 'Other papers';
  */
 const MAX_MODIFIER = 0.6;
 
-/** A second phrase joins a name when the best covers less than this share of its group... */
-const NAME_COVERAGE = 0.5;
-/** ...and the two together cover at least this much more. */
-const PAIR_GAIN = 0.12;
+/**
+ * Groups less coherent than this (mean pair cosine over the list's, on the
+ * clustering vectors) are dissolved into their neighbours.
+ */
+const WEAK_GROUP = 1.6;
+/** Groups less coherent than this are split (when large enough to give two topics). */
+const SPLIT_BELOW = 1.5;
 
-/** Share of the second phrase's papers that must be in the group. */
-const PAIR_PRECISION = 0.3;
+/** Lists shorter than this have topics of two papers (in a day's list, a pair is a topic). */
+const TINY_LIST = 40;
 
 /** Nearest papers in a second topic a paper needs to join it by its title. */
 const SECOND_SUPPORT = 2;
@@ -105,7 +102,7 @@ export function discoverTopics(
   const papers = [...input].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const maxPerPaper = options.maxPerPaper ?? 3;
   const hierarchy = options.areas ?? n >= HIERARCHY_FROM;
-  const minSize = options.minSize ?? (n < 12 ? 2 : Math.max(3, Math.ceil(n / 1000)));
+  const minSize = options.minSize ?? (n < TINY_LIST ? 2 : Math.max(3, Math.ceil(n / 1000)));
   const share = options.maxShare ?? (hierarchy ? 0.03 : 0.12);
   const maxSize = Math.max(
     2 * minSize,
@@ -116,9 +113,29 @@ export function discoverTopics(
   // ---- 1. groups (and areas)
   const corpus = buildCorpus(papers);
   const vectors = corpusVectors(corpus);
+  const termText = (t: number) => casedWord(corpus, vectors.termWord[t] as number);
   const adj = symmetric(neighbourGraph(vectors));
-  const label = clusterPapers(adj, { minSize, maxSize });
-  refineGroups(vectors, adj, label, 8);
+  const first = clusterPapers(adj, { minSize, maxSize });
+  splitWeak(vectors, adj, first, SPLIT_BELOW, minSize);
+  refineGroups(vectors, adj, first, 8);
+  dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
+  refineGroups(vectors, adj, first, 4);
+  // Refining may leave a group loose again.
+  dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
+  const label = tidyGroups(adj, first, minSize);
+
+  // ---- 2. names
+  const candidates = mineCandidates(corpus, {
+    minTitleDf: n < 2000 ? 1 : Math.max(2, Math.round(n / 10_000)),
+    minStrongDf: 2,
+    ...(n < 2000 ? { minAbstractDf: 2 } : {}),
+  }).filter((c) => c.modifier <= MAX_MODIFIER && (c.length > 1 || oneWordTopic(corpus, c, n)));
+  const rank = (lab: Int32Array) => {
+    const sizes = new Array<number>(Math.max(-1, ...lab) + 1).fill(0);
+    for (const g of lab) if (g >= 0) sizes[g] = (sizes[g] as number) + 1;
+    return rankGroupPhrases(lab, sizes, candidates);
+  };
+  const ranked = rank(label);
   const groupCount = Math.max(-1, ...label) + 1;
   const members: number[][] = Array.from({ length: groupCount }, () => []);
   label.forEach((g, p) => {
@@ -128,13 +145,26 @@ export function discoverTopics(
     hierarchy && groupCount > 1 ? areasOf(groupGraph(adj, label, groupCount)) : new Int32Array(0);
   const areaCount = areaOfGroup.length ? Math.max(...areaOfGroup) + 1 : 0;
 
-  // ---- 2. names
-  const candidates = mineCandidates(corpus, {
-    minTitleDf: n < 2000 ? 1 : Math.max(2, Math.round(n / 10_000)),
-    minStrongDf: 2,
-  }).filter((c) => c.modifier <= MAX_MODIFIER && (c.length > 1 || oneWordTopic(corpus, c, n)));
   const used = new Set<string>(reserved);
   const naming = new Namer(corpus, candidates, used);
+  const profile = members.map((list) => profileTerms(vectors, list));
+  const loose = rankGroupPhrases(
+    label,
+    members.map((m) => m.length),
+    candidates,
+    12,
+    false,
+  );
+  const groupNames = ranked
+    .map((list, g) => (list.length ? list : (loose[g] as GroupPhrase[])))
+    .map((list, g) =>
+      naming.name(
+        list,
+        members[g] as number[],
+        profileName(corpus, vectors, members[g] as number[], profile[g] as number[]),
+      ),
+    );
+  // Areas are named after their topics, by the phrases left.
   const areaLabel = label.map((g) => (g < 0 || !areaCount ? -1 : (areaOfGroup[g] as number)));
   const areaSizes = new Array<number>(areaCount).fill(0);
   for (const a of areaLabel) if (a >= 0) areaSizes[a] = (areaSizes[a] as number) + 1;
@@ -142,29 +172,20 @@ export function discoverTopics(
   areaLabel.forEach((a, p) => {
     if (a >= 0) (areaMembers[a] as number[]).push(p);
   });
-  const profile = members.map((list) => profileTerms(vectors, list));
-  // A group no phrase fits is named by its two most characteristic words.
-  const byWords = (stems: number[]) => {
-    const [a = 'other', b] = stems.map((s) => readable(corpus, s));
-    return `${a.charAt(0).toUpperCase()}${a.slice(1)}${b ? ` and ${b}` : ''}`;
-  };
-  const areaNames = rankGroupPhrases(areaLabel, areaSizes, candidates).map((ranked, a) =>
-    naming.name(
-      ranked,
-      areaMembers[a] as number[],
-      byWords(profileTerms(vectors, areaMembers[a] as number[])),
-    ),
-  );
-  const groupNames = rankGroupPhrases(
-    label,
-    members.map((m) => m.length),
-    candidates,
-  ).map((ranked, g) =>
-    naming.name(ranked, members[g] as number[], byWords(profile[g] as number[])),
-  );
+  const areaNames = rankGroupPhrases(areaLabel, areaSizes, candidates).map((list, a) => {
+    const topics = groupNames
+      .map((name, g) => ({ name, g }))
+      .filter(({ g }) => areaOfGroup[g] === a)
+      .sort(
+        (x, y) =>
+          (members[y.g] as number[]).length - (members[x.g] as number[]).length || x.g - y.g,
+      )
+      .map(({ name }) => name);
+    return naming.area(list, areaMembers[a] as number[], topics);
+  });
 
   // ---- 3. membership and reasons
-  const words = (stems: number[]) => stems.map((s) => `“${readable(corpus, s)}”`).join(', ');
+  const words = (stems: number[]) => stems.map((s) => `“${termText(s)}”`).join(', ');
   const assignments: { group: number; reason: string }[][] = papers.map(() => []);
   const strongIn = new Map<number, Map<number, number>>(); // cand -> paper -> inTitle
   const about = (cand: number, p: number): number | undefined => {
@@ -233,9 +254,7 @@ export function discoverTopics(
     return {
       slug: name.slug,
       name: name.name,
-      description: name.description(
-        (profile[g] as number[]).slice(0, 4).map((s) => readable(corpus, s)),
-      ),
+      description: name.description((profile[g] as number[]).slice(0, 4).map(termText)),
       curated: false,
       papers: [],
       aliases: [],
@@ -322,92 +341,6 @@ function areaDescription(name: string, children: string[]): string {
   return children.length
     ? `An area of ${children.length > 1 ? 'topics such as' : 'the topic'} ${children.join(', ')}.`
     : `Papers on ${name}.`;
-}
-
-interface GroupName {
-  name: string;
-  slug: string;
-  stems: string;
-  parts: { cand: number; info: NameInfo }[];
-  description(terms: string[]): string;
-}
-
-/** Picks each group's name from its ranked phrases, never the same name twice. */
-class Namer {
-  private readonly corpus: Corpus;
-  private readonly candidates: readonly Candidate[];
-  private readonly used: Set<string>;
-
-  constructor(corpus: Corpus, candidates: readonly Candidate[], used: Set<string>) {
-    this.corpus = corpus;
-    this.candidates = candidates;
-    this.used = used;
-  }
-
-  name(ranked: GroupPhrase[], group: readonly number[], fallback: string): GroupName {
-    const size = group.length;
-    const info = (x: GroupPhrase) => nameOf(this.corpus, this.candidates[x.cand] as Candidate);
-    const free = ranked.filter((x) => !this.used.has(info(x).slug));
-    const best = free[0];
-    if (best === undefined) return this.take([], fallback);
-    const parts = [best];
-    if (best.coverage < NAME_COVERAGE) {
-      const bestStems = new Set((this.candidates[best.cand] as Candidate).stems.split(' '));
-      let pick: GroupPhrase | undefined;
-      let pickCover = best.coverage + PAIR_GAIN;
-      for (const other of free.slice(1, 8)) {
-        const c = this.candidates[other.cand] as Candidate;
-        // Not a variant of the first ("graph neural networks", "graph neural").
-        if (c.stems.split(' ').some((s) => bestStems.has(s))) continue;
-        // A catch-all ("language models") adds coverage, not meaning.
-        if (other.precision < PAIR_PRECISION || c.length === 1) continue;
-        const union = unionIn(this.candidates[best.cand] as Candidate, c, group) / size;
-        if (union >= pickCover) {
-          pick = other;
-          pickCover = union;
-        }
-      }
-      if (pick) parts.push(pick);
-    }
-    return this.take(
-      parts.map((x) => ({ cand: x.cand, info: info(x) })),
-      fallback,
-    );
-  }
-
-  private take(parts: { cand: number; info: NameInfo }[], fallback: string): GroupName {
-    const first = parts[0]?.info;
-    const name = first
-      ? parts.length > 1
-        ? `${first.name} and ${(parts[1] as { info: NameInfo }).info.phrase}`
-        : first.name
-      : fallback;
-    let slug = slugify(fold(name), { decamelize: false });
-    for (let k = 2; this.used.has(slug); k++) {
-      slug = `${slugify(fold(name), { decamelize: false })}-${k}`;
-    }
-    this.used.add(slug);
-    if (first) this.used.add(first.slug);
-    const stems = parts.map((x) => (this.candidates[x.cand] as Candidate).stems).join(' | ');
-    const phrases = parts.map((x) => `“${x.info.phrase}”`).join(' or ');
-    return {
-      name,
-      slug,
-      stems,
-      parts,
-      description: (terms) =>
-        `Papers about ${phrases || 'these words'}${terms.length ? `, often with ${terms.join(', ')}` : ''}.`,
-    };
-  }
-}
-
-/** Papers of a group about either of two candidates. */
-function unionIn(a: Candidate, b: Candidate, group: readonly number[]): number {
-  const set = new Set(a.papers);
-  for (const p of b.papers) set.add(p);
-  let k = 0;
-  for (const p of group) if (set.has(p)) k++;
-  return k;
 }
 
 export type { Adjacency };

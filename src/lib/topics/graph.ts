@@ -25,19 +25,55 @@ import louvain from 'graphology-communities-louvain';
 import { knnGraph, type KnnGraph, type SearchOptions } from '../related/neighbours.ts';
 import { mulberry32 } from '../related/prng.ts';
 import type { Vectors } from '../related/vectors.ts';
-import { CONTENT, ID, type Corpus } from './phrases.ts';
+import { isTermWord } from '../related/tokens.ts';
+import { stem } from '../text/index.ts';
+import { ID, type Corpus } from './corpus.ts';
 
 /** Lists from this size get two levels: areas, then topics. */
 export const HIERARCHY_FROM = 3000;
 const SEED = 0x70b1c5;
 
+const SHORT = 500;
+const SHORT_K = 6;
 const SEARCH: SearchOptions = { k: 10, indexTerms: 14, queryTerms: 14, candidates: 24 };
 
-/** Unit TF-IDF vectors of the corpus's papers over content stems (`Vectors` of related papers). */
-export function corpusVectors(corpus: Corpus): Vectors {
+/** TF-IDF vectors of the corpus, with the word each term is shown as. */
+export interface CorpusVectors extends Vectors {
+  /** Term id -> the word id (in the corpus vocabulary) most used with that stem. */
+  termWord: Int32Array;
+  /** Word id -> term id (-1: not a term word). */
+  termOf: Int32Array;
+}
+
+/**
+ * Unit TF-IDF vectors of the corpus's papers, weighted as the related papers'
+ * vectors are (`src/lib/related/vectors.ts`: the same term words and Porter
+ * stems, (1 + ln tf) idf, title words counted twice, terms in one paper
+ * only left out), so that topics are coherent in the vectors that the
+ * related papers, the map and the quality measure use. Built from the
+ * corpus's word ids, without tokenising again.
+ */
+export function corpusVectors(corpus: Corpus): CorpusVectors {
   const { vocab, n } = corpus;
-  const S = vocab.stems.length;
+  // Word id -> term id (-1: not a term word).
+  const termOf = new Int32Array(vocab.size).fill(-1);
+  const idOfStem = new Map<string, number>();
+  const stems: string[] = [];
+  for (let w = 0; w < vocab.size; w++) {
+    const lower = vocab.lower[w] as string;
+    if (!isTermWord(lower)) continue;
+    const s = stem(lower);
+    let t = idOfStem.get(s);
+    if (t === undefined) {
+      t = stems.length;
+      idOfStem.set(s, t);
+      stems.push(s);
+    }
+    termOf[w] = t;
+  }
+  const S = stems.length;
   const df = new Int32Array(S);
+  const uses = new Float64Array(vocab.size);
   const mark = new Int32Array(S).fill(-1);
   const tf = new Float64Array(S);
   const rows: number[][] = [];
@@ -47,8 +83,9 @@ export function corpusVectors(corpus: Corpus): Vectors {
       for (const raw of field) {
         if (raw < 0) continue;
         const word = raw & ID;
-        if (vocab.kind[word] !== CONTENT) continue;
-        const s = vocab.stemOf[word] as number;
+        const s = termOf[word] as number;
+        if (s < 0) continue;
+        uses[word] = (uses[word] as number) + 1;
         if (mark[s] !== p) {
           mark[s] = p;
           tf[s] = 0;
@@ -60,8 +97,15 @@ export function corpusVectors(corpus: Corpus): Vectors {
     };
     add(corpus.titles[p] as Int32Array, 2);
     add(corpus.abstracts[p] as Int32Array, 1);
-    // Stem id and raw count, packed: counts are small.
+    // Term id and raw count, packed: counts are small.
     rows.push(row.map((s) => s * 64 + Math.min(63, tf[s] as number)));
+  }
+  const termWord = new Int32Array(S).fill(-1);
+  for (let w = 0; w < vocab.size; w++) {
+    const t = termOf[w] as number;
+    if (t < 0 || (uses[w] as number) === 0) continue;
+    const cur = termWord[t] as number;
+    if (cur < 0 || (uses[w] as number) > (uses[cur] as number)) termWord[t] = w;
   }
   let nnz = 0;
   for (const row of rows) for (const x of row) if ((df[Math.floor(x / 64)] as number) >= 2) nnz++;
@@ -87,11 +131,16 @@ export function corpusVectors(corpus: Corpus): Vectors {
     for (let j = start; j < at; j++) weight[j] = (weight[j] as number) * scale;
   }
   ptr[n] = at;
-  return { n, stems: vocab.stems, df, ptr, term, weight, surface: new Int32Array(nnz) };
+  return { n, stems, df, ptr, term, weight, surface: new Int32Array(nnz), termWord, termOf };
 }
 
+/**
+ * The nearest-neighbour graph: 10 neighbours a paper, fewer in short lists
+ * (where 10 would join papers that merely share the list's common words).
+ */
 export function neighbourGraph(v: Vectors): KnnGraph {
-  return knnGraph(v, { ...SEARCH, k: Math.min(SEARCH.k, Math.max(1, v.n - 1)) });
+  const k = v.n < SHORT ? SHORT_K : SEARCH.k;
+  return knnGraph(v, { ...SEARCH, k: Math.min(k, Math.max(1, v.n - 1)) });
 }
 
 /** An undirected weighted graph in compressed-row form (both directions stored). */
@@ -272,6 +321,14 @@ function mergeSmall(adj: Adjacency, label: Int32Array, count: number, minSize: n
   }
 }
 
+/** Groups under `minSize` merged into their closest group, then labels renumbered 0.. (-1 stays). */
+export function tidyGroups(adj: Adjacency, label: Int32Array, minSize: number): Int32Array {
+  const count = Math.max(-1, ...label) + 1;
+  const out = label.slice();
+  mergeSmall(adj, out, count, minSize);
+  return renumber(out);
+}
+
 /** Labels renumbered 0.. in order of first use; -1 stays. */
 function renumber(label: Int32Array): Int32Array {
   const map = new Map<number, number>();
@@ -336,63 +393,4 @@ export function areasOf(groups: Adjacency, lo = 10, hi = 25): Int32Array {
     r = Math.sqrt(low * high);
   }
   return best ?? new Int32Array(groups.n);
-}
-
-/**
- * Moves each paper to the group, among its own and its neighbours', whose
- * papers it is most similar to on average (mean cosine to the group's other
- * papers), a few rounds: Louvain optimises the graph's modularity; this
- * makes groups coherent in the vectors themselves. Groups never empty.
- */
-export function refineGroups(v: Vectors, adj: Adjacency, label: Int32Array, rounds = 3): void {
-  const count = Math.max(-1, ...label) + 1;
-  for (let round = 0; round < rounds; round++) {
-    const sums: Map<number, number>[] = Array.from({ length: count }, () => new Map());
-    const size = new Int32Array(count);
-    for (let p = 0; p < v.n; p++) {
-      const g = label[p] as number;
-      if (g < 0) continue;
-      size[g] = (size[g] as number) + 1;
-      const sum = sums[g] as Map<number, number>;
-      for (let j = v.ptr[p] as number; j < (v.ptr[p + 1] as number); j++) {
-        const t = v.term[j] as number;
-        sum.set(t, (sum.get(t) ?? 0) + (v.weight[j] as number));
-      }
-    }
-    let moved = 0;
-    const next = label.slice();
-    for (let p = 0; p < v.n; p++) {
-      const own = label[p] as number;
-      if (own < 0 || (size[own] as number) <= 2) continue;
-      const options = new Set<number>([own]);
-      for (let e = adj.ptr[p] as number; e < (adj.ptr[p + 1] as number); e++) {
-        const h = label[adj.to[e] as number] as number;
-        if (h >= 0) options.add(h);
-      }
-      if (options.size === 1) continue;
-      let self = 0;
-      for (let j = v.ptr[p] as number; j < (v.ptr[p + 1] as number); j++)
-        self += (v.weight[j] as number) ** 2;
-      let best = own;
-      let bestScore = -Infinity;
-      for (const g of [...options].sort((a, b) => a - b)) {
-        const sum = sums[g] as Map<number, number>;
-        let dot = 0;
-        for (let j = v.ptr[p] as number; j < (v.ptr[p + 1] as number); j++)
-          dot += (v.weight[j] as number) * (sum.get(v.term[j] as number) ?? 0);
-        const others = (size[g] as number) - (g === own ? 1 : 0);
-        const score = (dot - (g === own ? self : 0)) / Math.max(1, others);
-        if (score > bestScore + 1e-12) {
-          best = g;
-          bestScore = score;
-        }
-      }
-      if (best !== own) {
-        next[p] = best;
-        moved++;
-      }
-    }
-    label.set(next);
-    if (moved === 0) break;
-  }
 }

@@ -9,7 +9,8 @@ import slugify from '@sindresorhus/slugify';
 import { toPlainText } from '../ingest/latex.ts';
 import { fold } from '../text/index.ts';
 import { BROAD, adjectival } from './lexicon.ts';
-import { ID, JOINED, type Candidate, type Corpus } from './phrases.ts';
+import { ID, JOINED, type Corpus } from './corpus.ts';
+import type { Candidate } from './phrases.ts';
 import { PREFIXES } from './tokens.ts';
 
 /** Below this many papers, plain one-word topics are allowed. */
@@ -45,13 +46,14 @@ export function oneWordTopic(corpus: Corpus, c: Candidate, n: number): boolean {
     (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
   )[0] ?? ['', 0];
   if (count < 0.6 * total) return false;
+  if (isNameWord(corpus, c)) return true;
+  return n < SHORT_LIST && !adjectival(word) && !BROAD.has(vocab.stems[Number(c.key)] as string);
+}
+
+/** A one-word candidate that is a name: an acronym or a word capitalised mid-sentence (`SPLADE`, `Mamba`). */
+export function isNameWord(corpus: Corpus, c: Candidate): boolean {
   const w = Number([...c.forms.keys()][0]) & ID;
-  if (vocab.acronym[w] === true || casedWord(corpus, w) !== vocab.lower[w]) return true;
-  return (
-    n < SHORT_LIST &&
-    !adjectival(word) &&
-    !BROAD.has(vocab.stems[vocab.stemOf[w] as number] as string)
-  );
+  return corpus.vocab.acronym[w] === true || casedWord(corpus, w) !== corpus.vocab.lower[w];
 }
 
 /** The most used written form, each word in its usual case; sentence case for the name. */
@@ -149,15 +151,19 @@ export function shortTitle(title: string): string {
 export interface GroupPhrase {
   /** Index into the candidates. */
   cand: number;
-  /** Papers of the group about the phrase (title, or twice in the abstract). */
+  /** Papers of the group that mention the phrase. */
   inGroup: number;
-  /** Share of the group about it. */
+  /** Share of the group that mentions it, substantive uses (title, or twice in the abstract) counting double, 0..1. */
   coverage: number;
-  /** Share of the phrase's papers that are in the group. */
+  /** Share of the group that mentions it at all. */
+  mentioned: number;
+  /** Share of the papers mentioning it that are in the group. */
   precision: number;
   score: number;
 }
 
+/** Share of a phrase's uses that must be its own, not inside a longer candidate. */
+const MIN_INDEPENDENCE = 0.3;
 /** One word names less than a phrase of the field ("Agents" vs "Multi-agent systems"). */
 const ONE_WORD = 0.6;
 /** Share of a single word's papers that must be in the group it names. */
@@ -168,41 +174,64 @@ const ONE_WORD_COVERAGE = 0.35;
 /**
  * Class-based TF-IDF over phrase candidates: for each group (a list of paper
  * rows), its candidates best first. A candidate's score is the share of the
- * group about it times the square root of the share of its papers in the
- * group, favouring phrases used on their own (C-value) and multi-word terms.
+ * group that uses it (substantive uses counting double) times the square
+ * root of the share of its papers in the group, favouring phrases used on
+ * their own (C-value) and multi-word terms.
  */
 export function rankGroupPhrases(
   groupOf: Int32Array,
   sizes: readonly number[],
   candidates: readonly Candidate[],
   keep = 12,
+  /** Whether single words must belong to the group (off: a fallback for groups no phrase fits). */
+  strict = true,
 ): GroupPhrase[][] {
   const out: GroupPhrase[][] = sizes.map(() => []);
-  const count = new Int32Array(sizes.length);
+  const any = new Int32Array(sizes.length);
+  const strong = new Int32Array(sizes.length);
   const touched: number[] = [];
   candidates.forEach((c, x) => {
-    for (const p of c.papers) {
+    for (const p of c.mentionedBy) {
       const g = groupOf[p] as number;
       if (g < 0) continue;
-      if (count[g] === 0) touched.push(g);
-      count[g] = (count[g] as number) + 1;
+      if (any[g] === 0) touched.push(g);
+      any[g] = (any[g] as number) + 1;
+    }
+    for (const p of c.papers) {
+      const g = groupOf[p] as number;
+      if (g >= 0) strong[g] = (strong[g] as number) + 1;
     }
     for (const g of touched) {
-      const k = count[g] as number;
-      count[g] = 0;
+      const a = any[g] as number;
+      const k = strong[g] as number;
+      any[g] = 0;
+      strong[g] = 0;
       const size = sizes[g] as number;
-      if (k < 2 || k < 0.05 * size) continue;
-      const coverage = k / size;
-      const precision = k / Math.max(1, c.strongDf);
+      if (a < 2 || a < 0.05 * size) continue;
+      // Mostly a part of a longer term ("augmented generation"): that term names it.
+      if (strict && c.independence < MIN_INDEPENDENCE) continue;
+      const coverage = (a + k) / (2 * size);
+      const precision = a / Math.max(1, c.anyDf);
       // A single word names a group only when the group owns it ("Agents").
-      if (c.length === 1 && (precision < ONE_WORD_PRECISION || coverage < ONE_WORD_COVERAGE))
+      if (
+        strict &&
+        c.length === 1 &&
+        (precision < ONE_WORD_PRECISION || coverage < ONE_WORD_COVERAGE)
+      )
         continue;
       const score =
         coverage *
         Math.sqrt(precision) *
         (c.length > 1 ? 1 : ONE_WORD) *
         (0.5 + 0.5 * c.independence);
-      (out[g] as GroupPhrase[]).push({ cand: x, inGroup: k, coverage, precision, score });
+      (out[g] as GroupPhrase[]).push({
+        cand: x,
+        inGroup: a,
+        coverage,
+        mentioned: a / size,
+        precision,
+        score,
+      });
     }
     touched.length = 0;
   });
