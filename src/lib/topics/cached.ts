@@ -13,7 +13,7 @@ import { parseTopicsFile } from './curate.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
 
 /** 2: topics clustered first, areas (`parent`, `children`). */
-const VERSION = 2;
+const VERSION = 3;
 
 interface Saved {
   version: number;

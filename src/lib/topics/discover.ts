@@ -117,9 +117,9 @@ export function discoverTopics(
   const adj = symmetric(neighbourGraph(vectors));
   const first = clusterPapers(adj, { minSize, maxSize });
   splitWeak(vectors, adj, first, SPLIT_BELOW, minSize);
-  refineGroups(vectors, adj, first, 8);
-  dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
   refineGroups(vectors, adj, first, 4);
+  dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
+  refineGroups(vectors, adj, first, 2);
   // Refining may leave a group loose again.
   dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
   const label = tidyGroups(adj, first, minSize);

@@ -36,6 +36,9 @@ const SEED = 0x70b1c5;
 const SHORT = 500;
 const SHORT_K = 6;
 const SEARCH: SearchOptions = { k: 10, indexTerms: 14, queryTerms: 14, candidates: 24 };
+/** From this many papers, a lighter search: communities need the graph's shape, not each exact top 10. */
+const LARGE = 5000;
+const LARGE_SEARCH: SearchOptions = { k: 6, indexTerms: 10, queryTerms: 10, candidates: 16 };
 
 /** TF-IDF vectors of the corpus, with the word each term is shown as. */
 export interface CorpusVectors extends Vectors {
@@ -74,32 +77,47 @@ export function corpusVectors(corpus: Corpus): CorpusVectors {
   const S = stems.length;
   const df = new Int32Array(S);
   const uses = new Float64Array(vocab.size);
-  const mark = new Int32Array(S).fill(-1);
-  const tf = new Float64Array(S);
-  const rows: number[][] = [];
+  const slot = new Int32Array(S).fill(-1);
+  // Raw rows (distinct terms and boosted counts), in flat typed arrays: no per-paper garbage.
+  const rawPtr = new Int32Array(n + 1);
+  let rawTerm = new Int32Array(1 << 16);
+  let rawTf = new Float64Array(1 << 16);
+  let at = 0;
   for (let p = 0; p < n; p++) {
-    const row: number[] = [];
-    const add = (field: Int32Array, w: number) => {
+    rawPtr[p] = at;
+    const start = at;
+    for (const [field, boost] of [
+      [corpus.titles[p] as Int32Array, 2],
+      [corpus.abstracts[p] as Int32Array, 1],
+    ] as const) {
       for (const raw of field) {
         if (raw < 0) continue;
         const word = raw & ID;
-        const s = termOf[word] as number;
-        if (s < 0) continue;
+        const t = termOf[word] as number;
+        if (t < 0) continue;
         uses[word] = (uses[word] as number) + 1;
-        if (mark[s] !== p) {
-          mark[s] = p;
-          tf[s] = 0;
-          row.push(s);
-          df[s] = (df[s] as number) + 1;
+        const k = slot[t] as number;
+        if (k >= start && k < at && rawTerm[k] === t) {
+          rawTf[k] = (rawTf[k] as number) + boost;
+          continue;
         }
-        tf[s] = (tf[s] as number) + w;
+        if (at === rawTerm.length) {
+          const term2 = new Int32Array(at * 2);
+          term2.set(rawTerm);
+          rawTerm = term2;
+          const tf2 = new Float64Array(at * 2);
+          tf2.set(rawTf);
+          rawTf = tf2;
+        }
+        slot[t] = at;
+        rawTerm[at] = t;
+        rawTf[at] = boost;
+        df[t] = (df[t] as number) + 1;
+        at++;
       }
-    };
-    add(corpus.titles[p] as Int32Array, 2);
-    add(corpus.abstracts[p] as Int32Array, 1);
-    // Term id and raw count, packed: counts are small.
-    rows.push(row.map((s) => s * 64 + Math.min(63, tf[s] as number)));
+    }
   }
+  rawPtr[n] = at;
   const termWord = new Int32Array(S).fill(-1);
   for (let w = 0; w < vocab.size; w++) {
     const t = termOf[w] as number;
@@ -108,29 +126,29 @@ export function corpusVectors(corpus: Corpus): CorpusVectors {
     if (cur < 0 || (uses[w] as number) > (uses[cur] as number)) termWord[t] = w;
   }
   let nnz = 0;
-  for (const row of rows) for (const x of row) if ((df[Math.floor(x / 64)] as number) >= 2) nnz++;
+  for (let k = 0; k < at; k++) if ((df[rawTerm[k] as number] as number) >= 2) nnz++;
   const ptr = new Int32Array(n + 1);
   const term = new Int32Array(nnz);
   const weight = new Float32Array(nnz);
-  let at = 0;
+  let out = 0;
   for (let p = 0; p < n; p++) {
-    ptr[p] = at;
-    const start = at;
+    ptr[p] = out;
+    const start = out;
     let norm = 0;
-    for (const x of rows[p] as number[]) {
-      const s = Math.floor(x / 64);
-      const f = df[s] as number;
+    for (let k = rawPtr[p] as number; k < (rawPtr[p + 1] as number); k++) {
+      const t = rawTerm[k] as number;
+      const f = df[t] as number;
       if (f < 2) continue;
-      const w = (1 + Math.log(x % 64)) * Math.log((n + 1) / f);
-      term[at] = s;
-      weight[at] = w;
+      const w = (1 + Math.log(rawTf[k] as number)) * Math.log((n + 1) / f);
+      term[out] = t;
+      weight[out] = w;
       norm += w * w;
-      at++;
+      out++;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = start; j < at; j++) weight[j] = (weight[j] as number) * scale;
+    for (let j = start; j < out; j++) weight[j] = (weight[j] as number) * scale;
   }
-  ptr[n] = at;
+  ptr[n] = out;
   return { n, stems, df, ptr, term, weight, surface: new Int32Array(nnz), termWord, termOf };
 }
 
@@ -139,8 +157,9 @@ export function corpusVectors(corpus: Corpus): CorpusVectors {
  * (where 10 would join papers that merely share the list's common words).
  */
 export function neighbourGraph(v: Vectors): KnnGraph {
-  const k = v.n < SHORT ? SHORT_K : SEARCH.k;
-  return knnGraph(v, { ...SEARCH, k: Math.min(k, Math.max(1, v.n - 1)) });
+  const search = v.n < LARGE ? SEARCH : LARGE_SEARCH;
+  const k = v.n < SHORT ? SHORT_K : search.k;
+  return knnGraph(v, { ...search, k: Math.min(k, Math.max(1, v.n - 1)) });
 }
 
 /** An undirected weighted graph in compressed-row form (both directions stored). */
@@ -211,7 +230,10 @@ export function communities(
     for (let e = adj.ptr[node] as number; e < (adj.ptr[node + 1] as number); e++) {
       const j = local.get(adj.to[e] as number);
       if (j === undefined || j <= i) continue;
-      graph.addUndirectedEdge(String(i), String(j), { weight: adj.weight[e] as number });
+      // Keyed edges: graphology's key generator is a third of the build otherwise.
+      graph.addUndirectedEdgeWithKey(`${i}:${j}`, String(i), String(j), {
+        weight: adj.weight[e] as number,
+      });
     }
   });
   const out = new Int32Array(nodes.length).fill(-1);
