@@ -8,7 +8,7 @@ import {
   type TopicPaper,
 } from '../../src/lib/topics/index.ts';
 import { coherence, kmeans, lsa, purity, tfidfVectors } from '../../src/lib/topics/quality.ts';
-import { arxiv200, arxiv3000Titles, bundled, hfDaily, paper, type ArxivPaper } from './helpers.ts';
+import { arxiv200, arxiv3000, bundled, hfDaily, paper, type ArxivPaper } from './helpers.ts';
 
 /** Names that are no research topic: the examples and their kin. */
 const NOT_TOPICS = new Set(
@@ -155,7 +155,7 @@ describe('discovery on a few thousand papers: areas, then topics', () => {
   let papers: ArxivPaper[];
   let d: Discovery;
   beforeAll(() => {
-    papers = arxiv3000Titles();
+    papers = arxiv3000();
     d = discoverTopics(papers);
   });
 

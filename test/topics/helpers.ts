@@ -63,8 +63,8 @@ function arxiv(name: string): ArxivPaper[] {
 /** 200 random papers of a 74,728-paper arXiv cs list, with abstracts. */
 export const arxiv200 = (): ArxivPaper[] => arxiv('arxiv-cs-200.jsonl.gz');
 
-/** 3,000 random papers of the same list, titles only (a list without abstracts, and small). */
-export const arxiv3000Titles = (): ArxivPaper[] => arxiv('arxiv-cs-3000-titles.jsonl.gz');
+/** 3,000 random papers of the same list: titles, the first sentence of each abstract (to stay small). */
+export const arxiv3000 = (): ArxivPaper[] => arxiv('arxiv-cs-3000.jsonl.gz');
 
 /** A paper with a made-up slug for rule tests. */
 export function paper(slug: string, title: string, abstract = ''): TopicPaper {

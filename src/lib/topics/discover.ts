@@ -31,7 +31,7 @@ import {
   tidyGroups,
   type Adjacency,
 } from './graph.ts';
-import { dissolveWeak, refineGroups, splitWeak } from './refine.ts';
+import { dissolveWeak, fitOf, refineGroups, splitWeak } from './refine.ts';
 import { casedWord, oneWordTopic, rankGroupPhrases, type GroupPhrase } from './naming.ts';
 import { Namer, profileName, type GroupName } from './namer.ts';
 import { buildCorpus } from './corpus.ts';
@@ -77,6 +77,7 @@ const OTHER_NAME = 'Other papers';
  * "pre-trained X") are fragments, not names.
  */
 const MAX_MODIFIER = 0.6;
+const ONE_WORD_MODIFIER = 0.4;
 
 /**
  * Groups less coherent than this (mean pair cosine over the list's, on the
@@ -85,6 +86,9 @@ const MAX_MODIFIER = 0.6;
 const WEAK_GROUP = 1.6;
 /** Groups less coherent than this are split (when large enough to give two topics). */
 const SPLIT_BELOW = 1.5;
+
+/** From this size, fewer refinement rounds (each moves few papers of a long list). */
+const LARGE_LIST = 5000;
 
 /** Lists shorter than this have topics of two papers (in a day's list, a pair is a topic). */
 const TINY_LIST = 40;
@@ -117,9 +121,9 @@ export function discoverTopics(
   const adj = symmetric(neighbourGraph(vectors));
   const first = clusterPapers(adj, { minSize, maxSize });
   splitWeak(vectors, adj, first, SPLIT_BELOW, minSize);
-  refineGroups(vectors, adj, first, 4);
+  refineGroups(vectors, adj, first, n < LARGE_LIST ? 8 : 4);
   dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
-  refineGroups(vectors, adj, first, 2);
+  refineGroups(vectors, adj, first, n < LARGE_LIST ? 4 : 2);
   // Refining may leave a group loose again.
   dissolveWeak(vectors, adj, first, WEAK_GROUP, minSize);
   const label = tidyGroups(adj, first, minSize);
@@ -129,7 +133,12 @@ export function discoverTopics(
     minTitleDf: n < 2000 ? 1 : Math.max(2, Math.round(n / 10_000)),
     minStrongDf: 2,
     ...(n < 2000 ? { minAbstractDf: 2 } : {}),
-  }).filter((c) => c.modifier <= MAX_MODIFIER && (c.length > 1 || oneWordTopic(corpus, c, n)));
+  }).filter(
+    (c) =>
+      c.modifier <= MAX_MODIFIER &&
+      // A one-word topic stands alone in titles; "Temporal", "Defining" lead into others.
+      (c.length > 1 || (c.modifier <= ONE_WORD_MODIFIER && oneWordTopic(corpus, c, n))),
+  );
   const rank = (lab: Int32Array) => {
     const sizes = new Array<number>(Math.max(-1, ...lab) + 1).fill(0);
     for (const g of lab) if (g >= 0) sizes[g] = (sizes[g] as number) + 1;
@@ -219,23 +228,30 @@ export function discoverTopics(
     }
     (assignments[p] as { group: number; reason: string }[]).push({ group: g, reason });
   });
-  // A second or third topic: the title names it and nearest papers are there.
-  const sizes = members.map((m) => m.length);
+  // A second or third topic: the title names it, nearest papers are there,
+  // and the paper is as close to its papers as a coherent topic's are.
+  const second: [number, number][] = [];
   groupNames.forEach((name, g) => {
     const cand = name.parts[0]?.cand;
     if (cand === undefined) return;
     const c = candidates[cand] as Candidate;
     c.papers.forEach((p, i) => {
-      const list = assignments[p] as { group: number; reason: string }[];
-      if ((c.inTitle[i] as number) === 0 || list.length >= maxPerPaper) return;
-      if (list.some((x) => x.group === g) || (sizes[g] as number) >= maxSize) return;
+      if ((c.inTitle[i] as number) === 0 || label[p] === g) return;
       let support = 0;
       for (let e = adj.ptr[p] as number; e < (adj.ptr[p + 1] as number); e++)
         if (label[adj.to[e] as number] === g) support++;
-      if (support < SECOND_SUPPORT) return;
-      list.push({ group: g, reason: `title mentions “${name.parts[0]?.info.phrase}”` });
-      sizes[g] = (sizes[g] as number) + 1;
+      if (support >= SECOND_SUPPORT) second.push([p, g]);
     });
+  });
+  const fit = fitOf(vectors, label, second);
+  const sizes = members.map((m) => m.length);
+  second.forEach(([p, g], i) => {
+    const list = assignments[p] as { group: number; reason: string }[];
+    if ((fit[i] as number) < WEAK_GROUP || list.length >= maxPerPaper) return;
+    if (list.some((x) => x.group === g) || (sizes[g] as number) >= maxSize) return;
+    const phrase = (groupNames[g] as GroupName).parts[0]?.info.phrase ?? '';
+    list.push({ group: g, reason: `title mentions “${phrase}”` });
+    sizes[g] = (sizes[g] as number) + 1;
   });
 
   // ---- assemble
@@ -254,7 +270,13 @@ export function discoverTopics(
     return {
       slug: name.slug,
       name: name.name,
-      description: name.description((profile[g] as number[]).slice(0, 4).map(termText)),
+      // The group's own words, besides those of its name.
+      description: name.description(
+        (profile[g] as number[])
+          .map(termText)
+          .filter((w) => !name.name.toLowerCase().includes(w.toLowerCase()))
+          .slice(0, 4),
+      ),
       curated: false,
       papers: [],
       aliases: [],

@@ -109,7 +109,7 @@ export class Namer {
     const a = heads[0];
     const first = a ? wordsOf(a) : new Set<string>();
     // The second is another subject, not a variant of the first.
-    const b = heads.slice(1).find((x) => ![...wordsOf(x)].some((w) => first.has(w)));
+    const b = heads.slice(1).find((x) => ![...wordsOf(x)].some((w) => first.has(w))) ?? heads[1];
     const fallback = a ? (b ? `${a.name} and ${b.phrase}` : a.name) : 'Other topics';
     return this.take([], fallback);
   }
@@ -242,6 +242,16 @@ export function profileName(
     t === undefined ? '' : casedWord(corpus, v.termWord[t] as number);
   const phrase = best
     ? `${casedWord(corpus, best.first & ID)}${best.second & JOINED ? '-' : ' '}${casedWord(corpus, best.second & ID)}`
-    : [word(profile[0]) || 'other', word(profile[1])].filter(Boolean).join(' and ');
+    : nouns(corpus, v, profile).slice(0, 2).map(word).join(' and ') || 'Other topics';
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
+/** Terms written as nouns: content words, not describing words ("robust", "strongly"). */
+function nouns(corpus: Corpus, v: CorpusVectors, terms: readonly number[]): number[] {
+  return terms.filter((t) => {
+    const w = v.termWord[t] as number;
+    return (
+      w >= 0 && corpus.vocab.kind[w] === CONTENT && !adjectival(corpus.vocab.lower[w] as string)
+    );
+  });
 }

@@ -344,3 +344,27 @@ export function splitWeak(
     if (next === count) return;
   }
 }
+
+/**
+ * How well each paper of `pairs` fits a group: its mean cosine to the
+ * group's papers over the mean cosine of random pairs of the list (the
+ * scale of a group's coherence).
+ */
+export function fitOf(
+  v: Vectors,
+  label: Int32Array,
+  pairs: readonly (readonly [paper: number, group: number])[],
+): Float64Array {
+  const out = new Float64Array(pairs.length);
+  const baseline = listBaseline(v);
+  if (!(baseline > 0)) return out;
+  const count = Math.max(-1, ...label) + 1;
+  const asks: number[][] = Array.from({ length: count }, () => []);
+  for (const [p, g] of pairs) asks[g]?.push(p);
+  const score = new Map<number, number>();
+  scoreAgainst(v, label, membersOf(label, count), asks, (p, g, s) =>
+    score.set(p * count + g, s / baseline),
+  );
+  pairs.forEach(([p, g], i) => (out[i] = score.get(p * count + g) ?? 0));
+  return out;
+}
