@@ -11,6 +11,8 @@ export default defineConfig(
       'dist-*/',
       'dist.*/',
       '.astro/',
+      '**/.astro/',
+      '**/.astro-cache/',
       '.cache/',
       '.scratch/',
       'node_modules/',

@@ -4,6 +4,9 @@
  * again unchanged, then with one paper edited — and records wall time, time
  * per stage, peak memory and output size. Writes bench/build-results.md.
  *
+ * Each size also builds the bare Astro floor (bench/floor) from the same list
+ * in the same run, and reports every build as a multiple of it.
+ *
  * Usage: node bench/build.ts [--sizes bundled,10000,74728] [--runs 3]
  * Medians over --runs for the smaller sizes; the 74,728 build runs once
  * (about ten minutes a run on this machine), which the table says.
@@ -25,6 +28,8 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { config as bundledSite } from '../src/config.ts';
+import { spawnMeasured } from './measure.ts';
+import { readPapers } from '../src/lib/ingest/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -96,7 +101,37 @@ function settle(out: string): void {
   spawnSync('sync');
 }
 
-function build(papers: string, name: string): Run {
+/** The list as JSON lines of plain title and abstract, for the floor. */
+async function floorList(papers: string, file: string): Promise<void> {
+  const { papers: read } = await readPapers(papers);
+  writeFileSync(
+    file,
+    read.map((p) => JSON.stringify({ title: p.title, abstract: p.abstract })).join('\n'),
+  );
+}
+
+/** The bare Astro floor (bench/floor): one page of title and abstract per paper, cold. */
+async function floor(papers: string, name: string): Promise<{ wall: number; memoryMb: number }> {
+  const list = path.join(WORK, `floor-${name}.jsonl`);
+  await floorList(papers, list);
+  const out = path.join(WORK, `floor-dist-${name}`);
+  const cache = path.join(WORK, `floor-astro-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  rmSync('bench/floor/.astro', { recursive: true, force: true });
+  settle(out);
+  const started = performance.now();
+  const result = await spawnMeasured([path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: 'bench/floor',
+    env: { ...process.env, FLOOR_PAPERS: list, OUT_DIR: out, ASTRO_CACHE_DIR: cache },
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`floor build of ${name} failed:\n${result.stderr}`);
+  rmSync(out, { recursive: true, force: true });
+  return { wall, memoryMb: result.peakMb };
+}
+
+async function build(papers: string, name: string): Promise<Run> {
   // An edited copy of the bundled list must build the same site: same title, description and topics.
   const bundled =
     name === 'bundled'
@@ -109,9 +144,7 @@ function build(papers: string, name: string): Run {
   const out = path.join(WORK, `dist-${name}`);
   settle(out);
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', out], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
+  const result = await spawnMeasured(['scripts/build.ts', '--out', out], {
     env: {
       ...process.env,
       PAPERS: papers,
@@ -125,14 +158,11 @@ function build(papers: string, name: string): Run {
   if (result.status !== 0)
     throw new Error(`build of ${name} failed:\n${result.stderr.slice(-3000)}`);
   const stages = new Map<string, number>();
-  let memoryMb = 0;
   for (const line of result.stdout.split('\n')) {
     const m = /^ {2}(.+?)\s{2,}([\d.]+) s/.exec(line);
     if (m) stages.set((m[1] ?? '').trim(), Number(m[2]));
-    const mem = /^ {2}peak memory\s+(\d+) MB/.exec(line);
-    if (mem) memoryMb = Number(mem[1]);
   }
-  return { wall, stages, memoryMb, ...walk(out) };
+  return { wall, stages, memoryMb: result.peakMb, ...walk(out) };
 }
 
 const median = (xs: number[]) => {
@@ -156,8 +186,15 @@ function medianRun(list: Run[]): Run {
 }
 
 mkdirSync(WORK, { recursive: true });
-const rows: { size: string; n: number; cold: Run; unchanged: Run; edited: Run; runs: number }[] =
-  [];
+const rows: {
+  size: string;
+  n: number;
+  cold: Run;
+  unchanged: Run;
+  edited: Run;
+  floor: { wall: number; memoryMb: number };
+  runs: number;
+}[] = [];
 for (const size of (values.sizes ?? '').split(',')) {
   const n = size === 'bundled' ? 198 : Number(size);
   const name = size === 'bundled' ? 'bundled' : String(n);
@@ -178,7 +215,10 @@ for (const size of (values.sizes ?? '').split(',')) {
   const cold: Run[] = [];
   const unchanged: Run[] = [];
   const changed: Run[] = [];
+  const floors: { wall: number; memoryMb: number }[] = [];
   for (let r = 0; r < count; r++) {
+    // The floor first, from the same list, in the same run.
+    floors.push(await floor(original, name));
     for (const dir of [
       `cache-${name}`,
       `astro-${name}`,
@@ -188,12 +228,12 @@ for (const size of (values.sizes ?? '').split(',')) {
       rmSync(path.join(WORK, dir), { recursive: true, force: true });
     }
     copyFileSync(original, list);
-    cold.push(build(list, name));
-    unchanged.push(build(list, name));
+    cold.push(await build(list, name));
+    unchanged.push(await build(list, name));
     copyFileSync(edited, list);
-    changed.push(build(list, name));
+    changed.push(await build(list, name));
     console.error(
-      `${name} run ${r + 1}: cold ${cold.at(-1)?.wall.toFixed(1)} s, unchanged ${unchanged.at(-1)?.wall.toFixed(1)} s, one edited ${changed.at(-1)?.wall.toFixed(1)} s`,
+      `${name} run ${r + 1}: floor ${floors.at(-1)?.wall.toFixed(1)} s, cold ${cold.at(-1)?.wall.toFixed(1)} s, unchanged ${unchanged.at(-1)?.wall.toFixed(1)} s, one edited ${changed.at(-1)?.wall.toFixed(1)} s`,
     );
   }
   rows.push({
@@ -202,6 +242,10 @@ for (const size of (values.sizes ?? '').split(',')) {
     cold: medianRun(cold),
     unchanged: medianRun(unchanged),
     edited: medianRun(changed),
+    floor: {
+      wall: median(floors.map((f) => f.wall)),
+      memoryMb: median(floors.map((f) => f.memoryMb)),
+    },
     runs: count,
   });
 }
@@ -210,12 +254,14 @@ const stageNames = [...new Set(rows.flatMap((r) => [...r.cold.stages.keys()]))];
 const lines = [
   `Build benchmark (\`npm run bench\`), ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Medians of the runs shown; timings on this shared machine vary by ±20%.`,
   '',
-  '| papers | runs | cold build s | rebuild, unchanged s | rebuild, one paper edited s | peak memory MB | files | output MB |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| papers | runs | bare Astro floor s | cold build s (× floor) | rebuild, unchanged s (× cold) | rebuild, one paper edited s (× cold) | peak memory MB (floor) | files | output MB |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.n.toLocaleString('en')} | ${r.runs} | ${r.cold.wall.toFixed(1)} | ${r.unchanged.wall.toFixed(1)} | ${r.edited.wall.toFixed(1)} | ${r.cold.memoryMb} | ${r.cold.files.toLocaleString('en')} | ${(r.cold.bytes / 2 ** 20).toFixed(0)} |`,
+      `| ${r.n.toLocaleString('en')} | ${r.runs} | ${r.floor.wall.toFixed(1)} | ${r.cold.wall.toFixed(1)} (${(r.cold.wall / r.floor.wall).toFixed(2)}×) | ${r.unchanged.wall.toFixed(1)} (${(r.unchanged.wall / r.cold.wall).toFixed(2)}) | ${r.edited.wall.toFixed(1)} (${(r.edited.wall / r.cold.wall).toFixed(2)}) | ${r.cold.memoryMb} (${r.floor.memoryMb}) | ${r.cold.files.toLocaleString('en')} | ${(r.cold.bytes / 2 ** 20).toFixed(0)} |`,
   ),
+  '',
+  'The bare Astro floor (bench/floor) is a project on the same Astro and settings that builds one page per paper holding only its title and abstract, from the same list, in the same run. Peak memory is the whole process tree (pipeline and Astro), sampled every 0.5 s.',
   '',
   'Cold build, seconds per stage:',
   '',
@@ -225,7 +271,7 @@ const lines = [
     (s) => `| ${s} | ${rows.map((r) => (r.cold.stages.get(s) ?? 0).toFixed(1)).join(' | ')} |`,
   ),
   '',
-  "Rows starting `worker:` ran on worker threads while the main thread worked; the main thread's waits for them are in its own rows (`waiting for the worker`).",
+  "The pipeline's pool stages (related papers, topics, search index and staged files) run beside the main thread's; the Astro stage includes the model's reads.",
   '',
 ];
 writeFileSync('bench/build-results.md', `${lines.join('\n')}\n`);

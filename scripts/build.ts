@@ -1,14 +1,20 @@
 /**
- * `npm run build`: builds the site into a temporary folder and swaps it in
- * only when the build succeeded, so a broken list never leaves a half-written
- * or emptied `dist/`. `--out <dir>` builds elsewhere (fixture sites in tests).
+ * `npm run build`: runs the build pipeline (src/lib/pipeline) into a
+ * temporary folder and swaps it in only when every stage succeeded, so a
+ * broken list never leaves a half-written or emptied `dist/`. `--out <dir>`
+ * builds elsewhere (fixture sites in tests); `--prepare` runs the stages
+ * before Astro only (for `astro dev`).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ListError, runPipeline, StageError } from '../src/lib/pipeline/index.ts';
+import type { StageTiming } from '../src/lib/pipeline/stages.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, prepare: { type: 'boolean' } },
+});
 const out = path.resolve(values.out ?? 'dist');
 const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
@@ -38,61 +44,60 @@ rmSync(temp, { recursive: true, force: true });
 const stagesFile = `${out}.stages-${process.pid}.jsonl`;
 rmSync(stagesFile, { force: true });
 const started = performance.now();
-// Astro's CLI on this very Node (22), whatever `node` the PATH would pick.
-const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-// A larger young generation: rendering allocates many short-lived strings,
-// and with the default 16 MB semi-space, scavenges promote them into a large
-// old generation that major GCs then walk (measured: 82 s of GC at 74,728 papers; 10,000 papers build in 58 s instead of 68).
-// --expose-gc: see src/integrations/release-memory.ts.
-const result = spawnSync(
-  process.execPath,
-  ['--max-semi-space-size=64', '--expose-gc', astro, 'build'],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, OUT_DIR: temp, BUILD_STAGES_FILE: stagesFile },
-  },
-);
-const wall = performance.now() - started;
 
-/** Where the time went: each stage the build recorded, the rest is Astro rendering and writing pages. */
-function report(): void {
-  if (!existsSync(stagesFile)) return;
-  const stages = readFileSync(stagesFile, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(
-      (line) =>
-        JSON.parse(line) as { name: string; ms: number; detail?: string; parallel?: boolean },
-    );
+/** Where the time went: the pipeline's stages, then what the collection model recorded inside Astro. */
+function report(timings: readonly StageTiming[]): void {
+  const inAstro = existsSync(stagesFile)
+    ? readFileSync(stagesFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as StageTiming)
+    : [];
   rmSync(stagesFile, { force: true });
-  const timed = stages.filter((s) => s.name !== 'peak memory' && !s.parallel);
-  const rest = wall - timed.reduce((n, s) => n + s.ms, 0);
-  const rows = [...timed, { name: 'Astro: pages, endpoints, bundling, writing', ms: rest }];
-  const line = (s: { name: string; ms: number; detail?: string | undefined }) =>
+  const line = (s: StageTiming) =>
     console.log(
-      `  ${s.name.padEnd(48)} ${(s.ms / 1000).toFixed(1).padStart(7)} s${s.detail ? `  (${s.detail})` : ''}`,
+      `  ${s.name.padEnd(52)} ${(s.ms / 1000).toFixed(1).padStart(7)} s${s.detail ? `  (${s.detail})` : ''}`,
     );
   console.log('\nBuild stages:');
-  rows.forEach(line);
-  const memory = stages.find((s) => s.name === 'peak memory');
-  if (memory) console.log(`  ${'peak memory'.padEnd(48)} ${memory.detail}`);
-  const parallel = stages.filter((s) => s.parallel);
+  timings.filter((s) => !s.parallel).forEach(line);
+  const parallel = timings.filter((s) => s.parallel);
   if (parallel.length > 0) {
-    console.log('On worker threads, beside the stages above (waits for them are counted above):');
-    for (const s of parallel) line({ ...s, name: `worker: ${s.name}` });
+    console.log('On the thread pool, beside the stages above:');
+    parallel.forEach(line);
   }
+  const astro = inAstro.filter((s) => s.name !== 'peak memory');
+  if (astro.length > 0) {
+    console.log('Inside Astro (part of its stage above):');
+    astro.forEach(line);
+  }
+  const peaks = inAstro.filter((s) => s.name === 'peak memory').map((s) => s.detail);
+  console.log(
+    `  ${'peak memory'.padEnd(52)} pipeline ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${peaks.length ? `, Astro ${peaks.join(', ')}` : ''}`,
+  );
 }
-report();
 
-if (result.status !== 0) {
+try {
+  const stages = await runPipeline({ out: temp, prepareOnly: values.prepare === true, stagesFile });
+  report(stages.timings);
+} catch (error) {
   rmSync(temp, { recursive: true, force: true });
+  rmSync(stagesFile, { force: true });
+  const message =
+    error instanceof StageError && error.cause instanceof ListError
+      ? error.cause.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(`\n${message}`);
   console.error(`\nBuild failed: ${path.relative(process.cwd(), out) || out}/ was left as it was.`);
-  process.exit(result.status ?? 1);
+  process.exit(1);
 }
 
-if (existsSync(out)) renameSync(out, old);
-renameSync(temp, out);
-removeInBackground(existsSync(old) ? [old] : []);
-console.log(
-  `\nBuilt ${path.relative(process.cwd(), out)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+if (!values.prepare) {
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(temp, out);
+  removeInBackground(existsSync(old) ? [old] : []);
+  console.log(
+    `\nBuilt ${path.relative(process.cwd(), out)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}

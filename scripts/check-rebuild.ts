@@ -7,11 +7,8 @@
  * with the cold build file by file. A cache key
  * that misses something a page shows fails here.
  *
- * The rebuild and the cold build render pages on the page worker too
- * (src/integrations/page-worker.ts), which this list is too small to start
- * by itself: so pages rendered on the second thread must equal those
- * rendered on the main thread, and record what lets the unchanged rebuild
- * reuse them, which must then render no paper page at all.
+ * Pages render on Astro's worker threads (`experimental.parallelPrerender`),
+ * and the unchanged rebuild must reuse every paper page Astro rendered before.
  *
  * One cache is carried over to the cold build: related papers and the map.
  * Those are history-dependent on purpose (papers keep their place on the map
@@ -22,6 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  existsSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
@@ -39,14 +37,27 @@ import { changedList } from './fixture-lists.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'paper-browser-rebuild-'));
 const list = path.join(work, 'list.txt');
 
+/** Paper pages (`papers/<slug>/index.html`) in a built site: papers, redirects and removed papers. */
+function paperPages(out: string): number {
+  return readdirSync(path.join(out, 'papers'), { withFileTypes: true }).filter(
+    (e) => e.isDirectory() && existsSync(path.join(out, 'papers', e.name, 'index.html')),
+  ).length;
+}
+
 /**
  * Paper pages a build rendered (rather than reused), from Astro's log. A
- * reused page's line ends "(cached)" or "(restored)"; a rendered page's time
- * may land on another line, after pages rendered meanwhile.
+ * reused page's line ends "(cached)" or "(restored)". The log must name every
+ * paper page the site holds: a log format this no longer reads fails the
+ * check instead of counting nothing as "none rendered".
  */
-function renderedPapers(log: string): number {
+function renderedPapers(log: string, out: string): number {
   const pages = log.match(/├─ \/papers\/[^/\s]+\/index\.html/g)?.length ?? 0;
   const reused = log.match(/├─ \/papers\/[^/\s]+\/index\.html \((cached|restored)\)/g)?.length ?? 0;
+  const expected = paperPages(out);
+  if (pages !== expected)
+    throw new Error(
+      `Astro's log names ${pages} paper pages, the site holds ${expected}: has Astro's log format changed?`,
+    );
   return pages - reused;
 }
 
@@ -54,7 +65,7 @@ function build(
   name: string,
   caches: string,
   registry: string,
-  options: { retire?: string; worker?: boolean } = {},
+  options: { retire?: string } = {},
 ): { out: string; kept: boolean; rendered: number } {
   const out = path.join(work, name);
   const started = performance.now();
@@ -70,7 +81,6 @@ function build(
       TOPICS: config.topics ?? '',
       PAPERS: list,
       RETIRE: options.retire ?? '',
-      ...(options.worker ? { PAGE_WORKER_FROM: '0' } : {}),
       PERMALINKS: registry,
       CACHE_DIR: path.join(caches, 'cache'),
       ASTRO_CACHE_DIR: path.join(caches, 'astro'),
@@ -78,12 +88,9 @@ function build(
   });
   if (result.status !== 0) throw new Error(`the ${name} build failed (see above)`);
   const kept = result.stdout.includes('stored records kept');
-  const onWorker = /page thread: rendering pages .*\((\d+) pages\)/.exec(result.stdout)?.[1];
-  if (options.worker && !Number(onWorker))
-    throw new Error(`the ${name} build rendered no page on the page worker`);
-  const rendered = renderedPapers(result.stdout);
+  const rendered = renderedPapers(result.stdout, out);
   console.log(
-    `${name}: ${((performance.now() - started) / 1000).toFixed(1)} s, ${rendered} paper pages rendered${onWorker ? ` (${onWorker} pages on the page worker)` : ''}${kept ? ', stored records kept' : ''}`,
+    `${name}: ${((performance.now() - started) / 1000).toFixed(1)} s, ${rendered} paper pages rendered${kept ? ', stored records kept' : ''}`,
   );
   return { out, kept, rendered };
 }
@@ -109,7 +116,8 @@ try {
   cpSync(path.join(work, 'warm', 'cache', 'related'), related, { recursive: true });
   writeFileSync(list, changedList(readFileSync('src/content/papers.txt', 'utf8')));
   const { RETIRE } = FIXTURE_SITES.changed.env;
-  build('rebuild', path.join(work, 'warm'), registry, { retire: RETIRE, worker: true });
+  const rebuild = build('rebuild', path.join(work, 'warm'), registry, { retire: RETIRE });
+  if (rebuild.rendered === 0) throw new Error('the edited rebuild rendered no paper page');
   // Once more, unchanged: the stored records are kept as they are, and every paper page is reused.
   const again = build('again', path.join(work, 'warm'), registry, { retire: RETIRE });
   if (!again.kept) throw new Error('the unchanged rebuild parsed the list again');
@@ -119,10 +127,7 @@ try {
   copyFileSync(published, registry);
   mkdirSync(path.join(work, 'cold', 'cache'), { recursive: true });
   cpSync(related, path.join(work, 'cold', 'cache', 'related'), { recursive: true });
-  const cold = build('cold', path.join(work, 'cold'), registry, {
-    retire: RETIRE,
-    worker: true,
-  }).out;
+  const cold = build('cold', path.join(work, 'cold'), registry, { retire: RETIRE }).out;
 
   const a = files(rebuilt);
   const b = files(cold);

@@ -1,22 +1,14 @@
 /**
- * Content collections. `papers` is the paper list named by `PAPERS` (the
- * bundled Hugging Face Papers page by default), read by our own loader.
+ * Content collections. `papers` holds the records the build pipeline made
+ * from the paper list named by `PAPERS` (the bundled list by default).
  */
 import { defineCollection } from 'astro:content';
-import { config, RESERVED_TOPIC_SLUGS } from './config.ts';
+import { config } from './config.ts';
 import { paperLoader } from './lib/content/paper-loader.ts';
-import { expandPaperPaths } from './lib/ingest/index.ts';
+import { recordsFile } from './lib/pipeline/records-file.ts';
 
 const papers = defineCollection({
-  loader: paperLoader({
-    // PAPERS may name several files or globs, merged into one collection.
-    files: () => expandPaperPaths(config.papers, process.cwd()),
-    registryFile: config.permalinks,
-    cacheDir: config.cacheDir,
-    retire: process.env.RETIRE,
-    topicsFile: config.topics,
-    reservedTopicSlugs: RESERVED_TOPIC_SLUGS,
-  }),
+  loader: paperLoader({ recordsFile: recordsFile(config.cacheDir, config.permalinks) }),
 });
 
 export const collections = { papers };

@@ -4,7 +4,12 @@
  */
 import { getCollection } from 'astro:content';
 import { assignCitationKeys } from './cite/index.ts';
-import { abstractsFile, readAbstracts } from './content/abstracts.ts';
+import {
+  ABSTRACT_FIELDS,
+  abstractsFile,
+  openAbstracts,
+  type AbstractFields,
+} from './content/abstracts.ts';
 import { expandRecord } from './content/compact.ts';
 import { codeDigest } from './content/list-digest.ts';
 import type { StoredEntry, StoredPaper } from './content/schema.ts';
@@ -90,18 +95,40 @@ export function getModel(): Promise<Model> {
   return model;
 }
 
-/** The store's entries with their abstracts, which the loader keeps beside the store. */
+/**
+ * The store's entries with their abstracts, which the pipeline keeps beside
+ * the store. The abstract fields are read by key when a page asks for them:
+ * each of Astro's rendering threads builds this model, and most of its
+ * pages show one paper's abstract, not all of them.
+ */
 function joinAbstracts(entries: StoredEntry[], file: string): ModelPaper[] {
-  const texts = readAbstracts(file);
+  const abstracts = openAbstracts(file);
   return entries.map((entry) => {
-    const text = texts.get(entry.contentDigest);
-    if (!text)
+    if (!abstracts.has(entry.contentDigest))
       throw new Error(
         `${file}: no abstract for "${entry.slug}" (${entry.source.file}). The content store and this file are out of step: delete both caches (node_modules/.astro, ${config.cacheDir}) and build again.`,
       );
-    return expandRecord({ ...entry, ...text });
+    const full = () => {
+      const fields = abstracts.get(entry.contentDigest) as AbstractFields;
+      return expandRecord({ ...entry, ...fields });
+    };
+    const paper = expandRecord({ ...entry, ...NO_ABSTRACT });
+    for (const field of ABSTRACT_FIELDS)
+      Object.defineProperty(paper, field, {
+        get: () => full()[field],
+        enumerable: true,
+        configurable: true,
+      });
+    return paper;
   });
 }
+
+const NO_ABSTRACT: AbstractFields = {
+  abstract: '',
+  rawAbstract: '',
+  plainAbstract: '',
+  abstractHtml: '',
+};
 
 async function buildModel(): Promise<Model> {
   const entries = await getCollection('papers');
@@ -116,16 +143,13 @@ async function buildModel(): Promise<Model> {
   const paperImages = papers.length <= config.paperImageLimit;
   let search: Promise<BuiltSearchIndex> | undefined;
   const relatedStarted = performance.now();
-  const related = await buildSiteRelated(papers);
-  recordStage(
-    'related papers, map, topics: waiting for the worker',
-    performance.now() - relatedStarted,
-  );
+  const related = buildSiteRelated(papers);
+  recordStage('model: related papers and map (from the cache)', performance.now() - relatedStarted);
   let map: { data: MapData; tiles: MapTile[] } | undefined;
   const topicsStarted = performance.now();
-  const topics = await buildSiteTopics(papers);
+  const topics = buildSiteTopics(papers);
   recordStage(
-    "topics (from the worker's cache)",
+    'model: topics (from the cache)',
     performance.now() - topicsStarted,
     `${topics.model.topics.length} topics`,
   );

@@ -93,10 +93,8 @@ export function createPageKeys<P extends KeyedPaper>(view: PageKeyView<P>) {
 
 /**
  * `path` (an entry of `getStaticPaths`) with its `cacheKey` made when first
- * read. Astro reads it once per page when it lists the pages on the main
- * thread. The page worker (page-worker-thread.ts) lists them too, only to find
- * each page's props, and never reads it: made eagerly, the paper pages' keys
- * cost the worker ~8 s at 74,728 papers.
+ * read: Astro reads it once per page, when it lists the pages, and a
+ * `getStaticPaths` called only for props never pays for it.
  */
 export function withCacheKey<T extends object>(
   path: T,

@@ -6,7 +6,6 @@
 import type { StoredPaper } from './content/schema.ts';
 import { computeCached, relatedCacheFile } from './related/cached.ts';
 import type { Neighbour } from './related/index.ts';
-import { waitForBackground } from './background/wait.ts';
 import { config } from './site.ts';
 
 /** Related papers less similar than this are not shown: below it, the "relation" is noise. */
@@ -17,18 +16,24 @@ export interface SiteRelated {
   positions: Map<string, [number, number]>;
 }
 
-export async function buildSiteRelated(papers: readonly StoredPaper[]): Promise<SiteRelated> {
+export function buildSiteRelated(papers: readonly StoredPaper[]): SiteRelated {
   const file = relatedCacheFile(config.cacheDir, config.permalinks);
-  // The content loader started the computation on a worker; wait for it, then read its cache.
-  await waitForBackground(file);
+  // Computed by the build pipeline; read here.
   const result = computeCached(
+    // Text is read only for papers the cache lacks (none, after the
+    // pipeline): getters spare a read of every abstract.
     papers.map((p) => ({
       id: p.slug,
-      title: p.plainTitle,
-      abstract: p.plainAbstract,
+      get title() {
+        return p.plainTitle;
+      },
+      get abstract() {
+        return p.plainAbstract;
+      },
       digest: p.contentDigest,
     })),
     file,
+    { readOnly: true },
   );
   const related = new Map<string, Neighbour[]>();
   for (const [slug, list] of result.related)

@@ -1,23 +1,15 @@
 /**
  * The site's search index: the collection's documents (plain title and
  * abstract, authors, date, topics) in list order, built by the search engine
- * (src/lib/search) with a cache on disk keyed by a digest of those documents,
- * so an unchanged list reuses its index. The background worker builds it
- * right after the topic model, on the second core; the collection model
- * waits for it and reads the cache.
+ * (src/lib/search) with a cache on disk keyed by a digest of those documents
+ * and of the code that indexes them, so an unchanged list reuses its index. The build pipeline builds it on its
+ * pool, right after the topic model; in development the search endpoint
+ * reads (or builds) it through the collection model.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import path from 'node:path';
-import { waitForBackground } from './background/wait.ts';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
+import { writeFileAtomic } from './atomic-write.ts';
 import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
 import { listCacheFile } from './list-cache.ts';
@@ -53,9 +45,39 @@ export function searchCacheFile(cacheDir: string, registryFile: string): string 
   return listCacheFile(cacheDir, 'search', registryFile, 'jsonl');
 }
 
-/** Digest of everything the index depends on: the engine's format and every document. */
+/**
+ * The code that turns documents into index files (the engine's build side
+ * and the text analyser): a change to how words are cut, stemmed or joined
+ * rebuilds the index without anyone having to bump FORMAT_VERSION. Read from
+ * the project's sources (paths from the working directory, the project's
+ * root in every build), as the records' code digest is.
+ */
+const INDEX_CODE_GLOBS = [
+  'src/lib/search/build.ts',
+  'src/lib/search/build/*.ts',
+  'src/lib/search/format.ts',
+  'src/lib/search/tokenize.ts',
+  'src/lib/text/**/*.ts',
+];
+
+/** The files of that code (for tests). */
+export function indexCodeFiles(): string[] {
+  return globSync(INDEX_CODE_GLOBS, { cwd: process.cwd() }).sort();
+}
+
+let indexCode: string | undefined;
+function indexCodeDigest(): string {
+  if (indexCode === undefined) {
+    const hash = createHash('sha256');
+    for (const name of indexCodeFiles()) hash.update(`${name}\n${readFileSync(name, 'utf8')}\n`);
+    indexCode = hash.digest('hex');
+  }
+  return indexCode;
+}
+
+/** Digest of everything the index depends on: the engine's format and code, and every document. */
 export function searchDocsKey(docs: readonly SearchDoc[]): string {
-  const hash = createHash('sha256').update(`${FORMAT_VERSION}\n`);
+  const hash = createHash('sha256').update(`${FORMAT_VERSION}\n${indexCodeDigest()}\n`);
   for (const d of docs) hash.update(`${JSON.stringify(d)}\n`);
   return hash.digest('hex');
 }
@@ -87,18 +109,12 @@ function read(file: string, key: string): BuiltSearchIndex | undefined {
 }
 
 function write(file: string, key: string, index: BuiltSearchIndex): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   // Line by line: joining the lines first made three more copies of the
   // index (~250 MB each at 74,728 papers) at the moment of the build's memory peak.
-  const fd = openSync(temp, 'w');
-  try {
+  writeFileAtomic(file, (fd) => {
     writeSync(fd, `${JSON.stringify({ key, stats: index.stats })}\n`);
     for (const f of index.files) writeSync(fd, `${JSON.stringify([f.path, f.body])}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  });
 }
 
 /** The index of `docs`, from the cache when the documents are unchanged; `built` says which. */
@@ -115,10 +131,8 @@ export function buildSearchCached(
 }
 
 /**
- * The site's index, for the search endpoint in development (a build writes
- * the files from the worker's cache instead): the content loader started
- * building it on a worker; wait for it, then read its cache (a hit, unless the
- * worker could not run, when it is built here).
+ * The site's index, for the search endpoint in development (a build stages
+ * the files from the pipeline instead): read from its cache, or built.
  */
 export async function siteSearchIndex(
   papers: readonly SearchPaper[],
@@ -126,10 +140,9 @@ export async function siteSearchIndex(
 ): Promise<BuiltSearchIndex> {
   const file = searchCacheFile(config.cacheDir, config.permalinks);
   const started = performance.now();
-  await waitForBackground(file);
   const { index, built } = buildSearchCached(searchDocs(papers, topicsOf), file);
   recordStage(
-    built ? 'search index' : 'search index: waiting for the worker, reading',
+    built ? 'search index' : 'search index: read from the cache',
     performance.now() - started,
     `${index.files.length} files`,
   );

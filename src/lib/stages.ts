@@ -67,11 +67,9 @@ export async function accumulateAsync<T>(name: string, run: () => Promise<T>): P
   }
 }
 
-// Only the main thread: a worker thread's `exit` comes when the worker ends,
-// long before the build's peak.
+// Only the main thread: a worker thread's `exit` comes when the worker ends.
 if (file && isMainThread) {
   process.on('exit', () => {
     for (const [name, ms] of totals) recordStage(name, ms);
-    recordStage('peak memory', 0, `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   });
 }

@@ -20,6 +20,27 @@ export interface TwinPaper {
   upvotes?: number | undefined;
 }
 
+/** What the twin and the search index publish of a record: a plain copy, getters read. */
+export function publicPaper(record: TwinPaper): TwinPaper {
+  return {
+    slug: record.slug,
+    title: record.title,
+    plainTitle: record.plainTitle,
+    abstract: record.abstract,
+    plainAbstract: record.plainAbstract,
+    authors: record.authors,
+    date: record.date,
+    arxiv: record.arxiv,
+    arxivVersion: record.arxivVersion,
+    doi: record.doi,
+    code: record.code,
+    url: record.url,
+    links: record.links,
+    categories: record.categories,
+    upvotes: record.upvotes,
+  };
+}
+
 function paperTwin(
   paper: TwinPaper,
   extra: { url: string; topics: { slug: string; name: string; url: string; reason: string }[] },

@@ -51,12 +51,12 @@ describe('the digest that lets a load keep its stored records', () => {
   test('covers the source of the code that parses, renders and gives permalinks', () => {
     expect(codeFiles).toEqual(
       expect.arrayContaining([
-        '../ingest/index.ts',
-        '../ingest/latex.ts',
-        '../render/text.ts',
-        '../permalinks/registry.ts',
-        './paper-loader.ts',
-        './compact.ts',
+        'src/lib/ingest/index.ts',
+        'src/lib/ingest/latex.ts',
+        'src/lib/render/text.ts',
+        'src/lib/permalinks/registry.ts',
+        'src/lib/pipeline/records.ts',
+        'src/lib/content/compact.ts',
       ]),
     );
     expect(codeDigest).toMatch(/^[0-9a-f]{64}$/);

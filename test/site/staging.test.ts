@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync, mkdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { madeNow, markMadeNow } from '../../src/lib/background/wait.ts';
 import { linkStaged, stageFiles, stagedPaths } from '../../src/lib/staging.ts';
 
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'staging-'));
@@ -75,15 +74,5 @@ describe('staging files for the build', () => {
     writeFileSync(path.join(site, 'papers/a.json'), 'astro');
     expect(() => linkStaged(dir, site)).toThrow(/already wrote/);
     expect(read(site, 'papers/a.json')).toBe('astro');
-  });
-
-  test("is current only once this process's worker has marked it", () => {
-    const dir = fresh();
-    stageFiles(dir, [{ path: 'a.json', body: 'a' }]);
-    expect(madeNow(dir)).toBe(false);
-    markMadeNow(dir);
-    expect(madeNow(dir)).toBe(true);
-    writeFileSync(`${dir}.owner`, '1');
-    expect(madeNow(dir)).toBe(false);
   });
 });

@@ -1,32 +1,32 @@
 /**
- * A digest of everything the content loader's records depend on: the list
+ * A digest of everything the stored records depend on: the list
  * files' bytes, the permalink registry, the retired slugs, and the source of
  * the code that turns a list into records. When it matches the last load's,
- * the loader keeps the stored records without parsing the list again
+ * the build keeps the stored records without parsing the list again
  * (~15 s at 75,000 papers, and as long again to check each record).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
 
 /**
- * The parsing, rendering and permalink code, as text (Vite inlines it): a
- * change to how lists are read invalidates the shortcut without anyone
- * having to remember a version number.
+ * The parsing, rendering and permalink code: a change to how lists are read
+ * invalidates stored records without anyone having to remember a version
+ * number. Read from the project's sources at run time (paths from the
+ * working directory, the project's root in every build).
  */
-const CODE: Record<string, string> = import.meta.glob(
-  [
-    '../ingest/**/*.ts',
-    '../render/**/*.ts',
-    '../permalinks/**/*.ts',
-    '../text/**/*.ts',
-    '../paper.ts',
-    './*.ts',
-  ],
-  { query: '?raw', import: 'default', eager: true },
-);
+const CODE_GLOBS = [
+  'src/lib/ingest/**/*.ts',
+  'src/lib/render/**/*.ts',
+  'src/lib/permalinks/**/*.ts',
+  'src/lib/text/**/*.ts',
+  'src/lib/pipeline/records.ts',
+  'src/lib/paper.ts',
+  'src/lib/content/*.ts',
+];
 
 /** The files the digest covers (for tests). */
-export const codeFiles = Object.keys(CODE).sort();
+export const codeFiles = globSync(CODE_GLOBS, { cwd: process.cwd() }).sort();
 
 /**
  * The digest of that code and of the installed packages (the lockfile, as
@@ -34,7 +34,7 @@ export const codeFiles = Object.keys(CODE).sort();
  */
 export const codeDigest = (() => {
   const hash = createHash('sha256');
-  for (const name of Object.keys(CODE).sort()) hash.update(`${name}\n${CODE[name]}\n`);
+  for (const name of codeFiles) hash.update(`${name}\n${readFileSync(name, 'utf8')}\n`);
   try {
     hash.update(readFileSync('package-lock.json'));
   } catch {

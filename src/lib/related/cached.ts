@@ -1,10 +1,10 @@
 /**
  * Related papers and map positions with their cache on disk: computes what
- * the cache does not already hold and writes the cache back. Shared by the
- * collection model and the background worker the content loader starts.
+ * the cache does not already hold and writes the cache back. The pipeline's
+ * pool computes; the collection model reads.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { listCacheFile } from '../list-cache.ts';
 import {
   computeLayout,
@@ -29,15 +29,25 @@ function readCache(file: string) {
   }
 }
 
-export function computeCached(docs: RelatedDoc[], file: string): RelatedResult {
+/**
+ * Related papers and positions of `docs`, from the cache where it holds them.
+ * `readOnly` (the collection model): the build pipeline computed them
+ * already, so a cache that does not cover `docs` is an error, not work.
+ */
+export function computeCached(
+  docs: RelatedDoc[],
+  file: string,
+  options: { readOnly?: boolean } = {},
+): RelatedResult {
   const cache = readCache(file);
   const result = computeRelated(docs, cache ? { cache } : {});
   const map = computeLayout(result.graph, cache?.layout ? { cache: cache.layout } : {});
   if (result.stats.mode !== 'cached' || map.stats.mode !== 'cached') {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(temp, JSON.stringify({ ...result.cache, layout: map.cache }));
-    renameSync(temp, file);
+    if (options.readOnly)
+      throw new Error(
+        `${file}: related papers not computed for this list. Build with \`npm run build\`, which computes them first.`,
+      );
+    writeFileAtomic(file, JSON.stringify({ ...result.cache, layout: map.cache }));
   }
   return { related: result.related, positions: map.positions };
 }

@@ -64,7 +64,7 @@ export function topicChipsHtml(topics: readonly PaperTopic[], except?: string): 
 
 /** A link to a paper's code repository, with a code icon and the repository name. */
 export function codeLinkHtml(link: Pick<PaperLink, 'url' | 'label'>): string {
-  return `<a${attr('href', link.url)} rel="noopener noreferrer" class="inline-flex max-w-full min-w-0 items-center gap-1 font-medium text-accent hover:underline"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2"><path d="m16 18 6-6-6-6M8 6l-6 6 6 6"></path></svg><span class="min-w-0 [overflow-wrap:anywhere]"><span class="sr-only">Code: </span>${escapeText(link.label)}</span></a>`;
+  return `<a${attr('href', link.url)} rel="noopener noreferrer" class="tap inline-flex max-w-full min-w-0 items-center gap-1 font-medium text-accent hover:underline"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2"><path d="m16 18 6-6-6-6M8 6l-6 6 6 6"></path></svg><span class="min-w-0 [overflow-wrap:anywhere]"><span class="sr-only">Code: </span>${escapeText(link.label)}</span></a>`;
 }
 
 export interface CardOptions {

@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { listCacheFile } from '../list-cache.ts';
 import { buildTopicModel } from './assign.ts';
 import { parseTopicsFile } from './curate.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
 
-/** 2: topics clustered first, areas (`parent`, `children`). */
+/** 3: topics clustered first (Louvain, refined), areas (`parent`, `children`). */
 const VERSION = 3;
 
 interface Saved {
@@ -24,13 +25,43 @@ interface Saved {
   warnings: string[];
 }
 
+/**
+ * The code that turns papers into topics (discovery, curation, the text
+ * analyser, the neighbour search): a change to it recomputes the topics
+ * without anyone having to bump VERSION. Paths from the working directory,
+ * the project's root in every build, as the search index cache does.
+ */
+const TOPICS_CODE_GLOBS = [
+  'src/lib/topics/*.ts',
+  'src/lib/text/**/*.ts',
+  'src/lib/related/neighbours.ts',
+  'src/lib/related/vectors.ts',
+  'src/lib/related/tokens.ts',
+  'src/lib/related/prng.ts',
+];
+
+/** The files of that code (for tests). */
+export function topicsCodeFiles(): string[] {
+  return globSync(TOPICS_CODE_GLOBS, { cwd: process.cwd() }).sort();
+}
+
+let topicsCode: string | undefined;
+function topicsCodeDigest(): string {
+  if (topicsCode === undefined) {
+    const hash = createHash('sha256');
+    for (const name of topicsCodeFiles()) hash.update(`${name}\n${readFileSync(name, 'utf8')}\n`);
+    topicsCode = hash.digest('hex');
+  }
+  return topicsCode;
+}
+
 export function topicsCacheKey(
   papers: readonly TopicPaper[],
   curatedText: string | undefined,
   reserved: readonly string[],
 ): string {
   const hash = createHash('sha256').update(
-    `${VERSION}\n${curatedText ?? ''}\n${reserved.join(',')}\n`,
+    `${VERSION}\n${topicsCodeDigest()}\n${curatedText ?? ''}\n${reserved.join(',')}\n`,
   );
   for (const p of papers) hash.update(`${p.slug}\t${p.title}\t${p.abstract}\n`);
   return hash.digest('hex');
@@ -93,4 +124,23 @@ export function computeTopicsCached(
 /** Where the topic-model cache of a list lives (one per permalink registry, i.e. per list). */
 export function topicsCacheFile(cacheDir: string, registryFile: string): string {
   return listCacheFile(cacheDir, 'topics', registryFile, 'json');
+}
+
+/**
+ * The topic model the build pipeline computed for `papers`, read from its
+ * cache; throws when the cache is not for these papers (the pipeline did
+ * not run, or ran for another list), rather than computing it again.
+ */
+export function readTopicsCached(
+  papers: readonly TopicPaper[],
+  curated: { text: string; file: string } | undefined,
+  reserved: readonly string[],
+  cacheFile: string,
+): TopicModel {
+  const hit = read(cacheFile, topicsCacheKey(papers, curated?.text, reserved));
+  if (!hit)
+    throw new Error(
+      `${cacheFile}: no topics for this list. Build with \`npm run build\`, which computes them first.`,
+    );
+  return hit;
 }

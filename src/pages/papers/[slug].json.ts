@@ -4,9 +4,9 @@ import { getModel } from '../../lib/model.ts';
 import { urls } from '../../lib/site.ts';
 import { twinJson } from '../../lib/twins.ts';
 
-// A build links these files from the background worker's staging folder
-// (integrations/staged-files.ts): through this route each cost ~1 ms and a
-// cache copy, minutes at 75,000 papers. This route serves them in development.
+// A build links these files from the build pipeline's staging folder
+// (src/lib/pipeline): through this route each cost ~1 ms and a cache copy,
+// minutes at 75,000 papers. This route serves them in development.
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
   const { papers } = await getModel();

@@ -1,0 +1,311 @@
+/**
+ * The build pipeline: one module owns every stage of `npm run build`, their
+ * timings and their errors.
+ *
+ *   parse the list → permalinks → text (records) ─┐
+ *                 └→ related + map, topics (pool) ─┴→ topic permalinks →
+ *   search index + twins + /abs/ (pool) ∥ astro build → link → registry
+ *
+ * Astro's content loader then only loads the records this wrote, and the
+ * collection model only reads the caches the stages left: nothing waits
+ * on files, and a stage that fails fails the build with its own message.
+ * The registry is read once, at the start, and committed once, after Astro
+ * succeeded.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { config, RESERVED_TOPIC_SLUGS } from '../../config.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { plainTextOf } from '../content/compact.ts';
+import { filesDigest, settingsDigest } from '../content/list-digest.ts';
+import { expandPaperPaths, formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
+import { toPlainText } from '../ingest/latex.ts';
+import { listCacheFile } from '../list-cache.ts';
+import type { SluggedPaper } from '../paper.ts';
+import { redirectRules } from '../permalinks/redirects.ts';
+import {
+  DroppedPermalinksError,
+  parseRetire,
+  resolvePermalinks,
+  resolveTopicPermalinks,
+  serialiseRegistry,
+  type Registry,
+} from '../permalinks/registry.ts';
+import { pendingRegistryPath, readRegistryFile, writeRegistryFile } from '../permalinks/state.ts';
+import { createUrls } from '../permalinks/urls.ts';
+import { relatedCacheFile } from '../related/cached.ts';
+import { searchCacheFile } from '../site-search.ts';
+import { linkStaged, stagingDir } from '../staging.ts';
+import { topicsCacheFile } from '../topics/cached.ts';
+import { publicPaper } from '../twins.ts';
+import { createPool } from './pool.ts';
+import { deriveRecords, digestOf, readRecords, RECORD_VERSION } from './records.ts';
+import { Stages, StageError } from './stages.ts';
+
+export { StageError };
+
+export interface PipelineOptions {
+  /** Where Astro writes the site (a temporary folder the caller swaps in). */
+  out: string;
+  /** Stop before Astro (for `astro dev`, which reads what the stages leave). */
+  prepareOnly?: boolean;
+  /** Astro's stage timings (the collection model's) are appended here. */
+  stagesFile?: string;
+  log?: (line: string) => void;
+}
+
+/** Recognised by the caller: the message is the whole story, no stack. */
+export class ListError extends Error {
+  override readonly name = 'ListError';
+}
+
+/** Runs `fn`, turning the errors a person fixes in their list into ListErrors. */
+function asListError<T>(fn: () => T): T {
+  const wrap = (error: unknown): never => {
+    if (error instanceof PaperListError)
+      throw new ListError(`Cannot read the paper list.\n${error.message}`);
+    if (error instanceof DroppedPermalinksError) throw new ListError(error.message);
+    throw error;
+  };
+  try {
+    const result = fn();
+    return result instanceof Promise ? (result.catch(wrap) as T) : result;
+  } catch (error) {
+    return wrap(error);
+  }
+}
+
+/** The part of a registry the records depend on: its papers. */
+const registryPapers = (registry: Registry) => serialiseRegistry({ ...registry, topics: {} });
+
+function curatedTopics(): { text: string; file: string } | undefined {
+  const file = config.topics;
+  if (!file) return undefined;
+  if (!existsSync(file)) {
+    if (process.env.TOPICS) throw new ListError(`${file}: no such topics file (named by TOPICS)`);
+    return undefined;
+  }
+  return { text: readFileSync(file, 'utf8'), file };
+}
+
+/** Astro's build, in a child process on this Node, into `out`. */
+function astroBuild(out: string, stagesFile: string | undefined): Promise<void> {
+  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+  // A larger young generation: rendering allocates many short-lived strings
+  // (measured: 10,000 papers built in 58 s instead of 68 with the default).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', astro, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, OUT_DIR: out, ...(stagesFile ? { BUILD_STAGES_FILE: stagesFile } : {}) },
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`)),
+    );
+  });
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<Stages> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stages = new Stages();
+  const { cacheDir, permalinks: registryFile } = config;
+  const pool = createPool();
+  try {
+    // What the stages before Astro hold (papers, records, topics) is theirs
+    // alone: only the registry and the staged task outlive them.
+    const { registry, staged } = await prepare(stages, pool, log);
+    if (options.prepareOnly) {
+      await staged;
+      return stages;
+    }
+
+    await Promise.all([
+      stages.runAsync('astro build: pages, endpoints, bundling, writing', () =>
+        astroBuild(options.out, options.stagesFile),
+      ),
+      staged,
+    ]);
+    stages.run('link the staged files into the site', () =>
+      linkStaged(stagingDir(cacheDir, registryFile), options.out),
+    );
+    writeRedirects(registry, options.out);
+    if (writeRegistryFile(registryFile, registry)) log(`updated ${registryFile}`);
+    return stages;
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The stages before Astro: parse, permalinks, text, related, topics; the staged files started. */
+async function prepare(
+  stages: Stages,
+  pool: ReturnType<typeof createPool>,
+  log: (line: string) => void,
+): Promise<{ registry: Registry; staged: Promise<unknown> }> {
+  const { cacheDir, permalinks: registryFile } = config;
+  const keyFile = listCacheFile(cacheDir, 'records', registryFile, 'key');
+  const files = stages.run('parse the list: files', () =>
+    asListError(() => expandPaperPaths(config.papers, '.')),
+  );
+  const published = stages.run('permalinks: read the registry', () =>
+    readRegistryFile(registryFile),
+  );
+  const retire = process.env.RETIRE ?? '';
+  const read = filesDigest(files);
+  const key = (registry: Registry) =>
+    read === undefined
+      ? undefined
+      : settingsDigest(read, { v: RECORD_VERSION, registry: registryPapers(registry), retire });
+  const lastKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined;
+  const unchanged = lastKey !== undefined && lastKey === key(published);
+
+  let papers: SluggedPaper[] | undefined;
+  let registry = published;
+  if (!unchanged) {
+    const parsed = await stages.runAsync(
+      'parse the list',
+      () => asListError(() => readPapers(files)),
+      (r) => `${r.papers.length} papers`,
+    );
+    const warnings = parsed.warnings.map(formatWarning);
+    for (const w of warnings) log(`warning: ${w}`);
+    const resolved = stages.run('permalinks', () =>
+      asListError(() =>
+        resolvePermalinks(parsed.papers, published, {
+          retire: parseRetire(retire),
+          registryFile,
+        }),
+      ),
+    );
+    for (const note of resolved.notes) log(note);
+    registry = resolved.registry;
+    // Fingerprints matter only to the registry.
+    papers = resolved.papers.map(({ fingerprint: _, ...paper }) => paper);
+  }
+
+  // Related papers and topics need only the papers' text: they start before the records.
+  const textOf = (p: { slug: string; title: string; abstract: string }) => ({
+    slug: p.slug,
+    title: p.title,
+    abstract: p.abstract,
+  });
+  const early = papers;
+  const relatedDone = early
+    ? stages.background('related papers and map', () =>
+        pool.run('related', {
+          docs: early.map((p) => ({
+            id: p.slug,
+            title: plainTextOf(p.title, toPlainText),
+            abstract: plainTextOf(p.abstract, toPlainText),
+            digest: digestOf({ title: p.title, abstract: p.abstract }),
+          })),
+          file: relatedCacheFile(cacheDir, registryFile),
+        }),
+      )
+    : undefined;
+  const curated = curatedTopics();
+  // A topics file may still name a retitled paper by its old slug (the build log says so).
+  const renamed = Object.entries(registry.papers).flatMap(([slug, entry]): [string, string][] =>
+    entry.status === 'redirect' ? [[slug, entry.to]] : [],
+  );
+  const topicsTask = (list: { slug: string; title: string; abstract: string }[]) =>
+    stages.background('topics', () =>
+      pool.run('topics', {
+        papers: list.map(textOf),
+        curated,
+        reserved: RESERVED_TOPIC_SLUGS,
+        file: topicsCacheFile(cacheDir, registryFile),
+        renamed,
+      }),
+    );
+  const topicsEarly = early ? topicsTask(early) : undefined;
+
+  const records = early
+    ? stages.run(
+        'text: render titles and abstracts (KaTeX)',
+        () => {
+          const lastCode = existsSync(`${keyFile}.code`)
+            ? readFileSync(`${keyFile}.code`, 'utf8')
+            : '';
+          return deriveRecords(early, { cacheDir, registryFile, reuse: lastCode === codeKey() });
+        },
+        (r) => `${r.rendered} rendered, ${r.records.length - r.rendered} reused`,
+      ).records
+    : stages.run('text: list unchanged, stored records kept', () =>
+        readRecords(cacheDir, registryFile),
+      );
+  const related =
+    relatedDone ??
+    stages.background('related papers and map', () =>
+      pool.run('related', {
+        docs: records.map((r) => ({
+          id: r.slug,
+          title: r.plainTitle,
+          abstract: r.plainAbstract,
+          digest: r.contentDigest,
+        })),
+        file: relatedCacheFile(cacheDir, registryFile),
+      }),
+    );
+  const topicsResult = await (topicsEarly ?? topicsTask(records));
+  if ('fileError' in topicsResult)
+    throw new StageError(
+      'topics',
+      new ListError(`Cannot use the topics file.\n${topicsResult.fileError}`),
+    );
+  const topics = topicsResult.model;
+  for (const w of topics.warnings) log(`[topics] ${w}`);
+
+  // Topic permalinks join the paper permalinks; the model and the pages read this registry.
+  registry = stages.run('permalinks: topics', () => ({
+    ...registry,
+    topics: resolveTopicPermalinks(topics.topics, { ...published.topics, ...registry.topics }),
+  }));
+  writeFileAtomic(pendingRegistryPath(cacheDir, registryFile), serialiseRegistry(registry));
+
+  const names = new Map(topics.topics.map((t) => [t.slug, t.name]));
+  const topicsOf = Object.fromEntries(
+    records.map((r) => [
+      r.slug,
+      (topics.byPaper.get(r.slug) ?? []).flatMap((a) => {
+        const name = names.get(a.topic);
+        return name === undefined ? [] : [{ slug: a.topic, name, reason: a.reason }];
+      }),
+    ]),
+  );
+  const staged = stages.background('search index, paper twins (JSON), /abs/ redirects', () =>
+    pool.run('stage', {
+      dir: stagingDir(cacheDir, registryFile),
+      searchFile: searchCacheFile(cacheDir, registryFile),
+      papers: records.map(publicPaper),
+      topicsOf,
+      registry,
+      basePath: config.basePath,
+      siteUrl: config.siteUrl,
+    }),
+  );
+  // The pages need related papers; the staged files only the finished site.
+  await related;
+  const recordKey = key(registry);
+  if (!unchanged && recordKey !== undefined) {
+    writeFileAtomic(keyFile, recordKey);
+    writeFileAtomic(`${keyFile}.code`, codeKey());
+  }
+  return { registry, staged };
+}
+
+/** The records' code digest (list-digest's), kept beside the key: new code renders every paper again. */
+function codeKey(): string {
+  return settingsDigest('', {});
+}
+
+/** `_redirects` for hosts that read one (Netlify, Cloudflare Pages); every redirect is also an HTML page. */
+function writeRedirects(registry: Registry, out: string): void {
+  const urls = createUrls(config.basePath, config.siteUrl);
+  const lines = [
+    '# Redirects for hosts that read this file (Netlify, Cloudflare Pages).',
+    ...redirectRules(registry, urls).map((r) => `${r.from} ${r.to} 301`),
+  ];
+  writeFileSync(path.join(out, '_redirects'), `${lines.join('\n')}\n`);
+}

@@ -1,0 +1,31 @@
+/**
+ * The pipeline's thread pool: tinypool (the pool Vitest grew up on) running
+ * the stages of tasks.ts, typed by their names. Two threads: this machine's
+ * cores, and the stages are few and long.
+ */
+import { Tinypool } from 'tinypool';
+import type * as Tasks from './tasks.ts';
+
+type TaskName = 'related' | 'topics' | 'stage';
+
+export interface Pool {
+  run<N extends TaskName>(
+    name: N,
+    input: Parameters<(typeof Tasks)[N]>[0],
+  ): Promise<ReturnType<(typeof Tasks)[N]>>;
+  close(): Promise<void>;
+}
+
+export function createPool(threads = 2): Pool {
+  const pool = new Tinypool({
+    filename: new URL('./tasks.ts', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: threads,
+    // V8's usual young generation, not the larger one the build gives Astro.
+    resourceLimits: { maxYoungGenerationSizeMb: 48 },
+  });
+  return {
+    run: (name, input) => pool.run(input, { name }),
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The pipeline's background stages, run on its thread pool (pool.ts): each
+ * is a function of plain data that writes its cache (or staging folder) and
+ * returns a short summary. A stage that throws rejects its promise, and the
+ * pipeline fails the build naming it.
+ */
+import { computeCached } from '../related/cached.ts';
+import type { RelatedDoc } from '../related/index.ts';
+import { arxivRedirectFiles } from '../permalinks/redirects.ts';
+import type { Registry } from '../permalinks/registry.ts';
+import { createUrls } from '../permalinks/urls.ts';
+import { buildSearchCached, searchDocs } from '../site-search.ts';
+import { stageFiles, type StagedFile } from '../staging.ts';
+import { computeTopicsCached } from '../topics/cached.ts';
+import { TopicsFileError } from '../topics/curate.ts';
+import type { TopicModel, TopicPaper } from '../topics/types.ts';
+import { twinJson, type TwinPaper } from '../twins.ts';
+
+export interface RelatedTask {
+  docs: RelatedDoc[];
+  file: string;
+}
+
+export function related({ docs, file }: RelatedTask): { papers: number; ms: number } {
+  const started = performance.now();
+  computeCached(docs, file);
+  return { papers: docs.length, ms: performance.now() - started };
+}
+
+export interface TopicsTask {
+  papers: TopicPaper[];
+  curated: { text: string; file: string } | undefined;
+  reserved: string[];
+  file: string;
+  /** Old slugs of retitled papers and their current slugs: the topics file may still name them. */
+  renamed: [string, string][];
+}
+
+/**
+ * A bad topics file is the list's author's to fix: it comes back as
+ * `fileError` (an error's class does not survive the trip between threads).
+ */
+export function topics(
+  task: TopicsTask,
+): { model: TopicModel; ms: number } | { fileError: string; ms: number } {
+  const started = performance.now();
+  try {
+    const model = computeTopicsCached(
+      task.papers,
+      task.curated,
+      task.reserved,
+      task.file,
+      new Map(task.renamed),
+    );
+    return { model, ms: performance.now() - started };
+  } catch (error) {
+    if (error instanceof TopicsFileError)
+      return { fileError: error.message, ms: performance.now() - started };
+    throw error;
+  }
+}
+
+export interface StageTask {
+  dir: string;
+  searchFile: string;
+  papers: TwinPaper[];
+  /** Each paper's topics (slug, name, why), strongest first. */
+  topicsOf: Record<string, { slug: string; name: string; reason: string }[]>;
+  registry: Registry;
+  basePath: string;
+  /** Undefined when nothing says where the site lives: the twins' links are then root-relative. */
+  siteUrl: string | undefined;
+}
+
+/**
+ * The files that go into the site beside Astro's pages: the search index,
+ * each paper's JSON twin and the `/abs/<arXiv id>/` redirects.
+ */
+export function stage(task: StageTask): {
+  written: number;
+  kept: number;
+  removed: number;
+  searchFiles: number;
+  ms: number;
+} {
+  const started = performance.now();
+  const urls = createUrls(task.basePath, task.siteUrl);
+  const docs = searchDocs(task.papers, (slug) => (task.topicsOf[slug] ?? []).map((t) => t.slug));
+  const { files } = buildSearchCached(docs, task.searchFile).index;
+  const searchFiles = files.length;
+  const result = stageFiles(
+    task.dir,
+    (function* (): Iterable<StagedFile> {
+      for (const f of files) yield { path: `search-index/${f.path}`, body: f.body };
+      for (const paper of task.papers)
+        yield {
+          path: `papers/${paper.slug}.json`,
+          body: twinJson(paper, task.topicsOf[paper.slug] ?? [], urls.absolute),
+        };
+      yield* arxivRedirectFiles(task.registry, urls);
+    })(),
+  );
+  return { ...result, searchFiles, ms: performance.now() - started };
+}
