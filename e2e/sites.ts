@@ -48,6 +48,16 @@ export const FIXTURE_SITES = {
       PERMALINKS: `${FIXTURES}/hf.permalinks.json`,
     },
   },
+  /** 3,000 arXiv cs papers (first sentences of abstracts): discovered areas, then topics. */
+  areas: {
+    dir: `${FIXTURES}/areas`,
+    port: 4415 + PORT_OFFSET,
+    base: '/',
+    env: {
+      PAPERS: 'test/fixtures/topics/arxiv-cs-3000.jsonl.gz',
+      PERMALINKS: `${FIXTURES}/areas.permalinks.json`,
+    },
+  },
   /** The bundled list deployed under a sub-path, with an absolute origin. */
   base: {
     dir: `${FIXTURES}/base`,

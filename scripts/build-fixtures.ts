@@ -34,7 +34,7 @@ copyFileSync('src/content/papers.txt', `${FIXTURES}/bundled-copy.txt`);
 // The changed list starts from the registry the bundled list published.
 copyFileSync('src/content/permalinks.json', `${FIXTURES}/changed.permalinks.json`);
 // Fixture sites other than `changed` start from no registry, every time.
-for (const name of ['base', 'hostile', 'hf'])
+for (const name of ['base', 'hostile', 'hf', 'areas'])
   rmSync(`${FIXTURES}/${name}.permalinks.json`, { force: true });
 
 /** What a host says about where a site lives (src/lib/site-url.ts): fixture sites say it themselves. */

@@ -60,6 +60,8 @@ export interface Model {
   topicsOf(slug: string): { topic: Topic; assignment: Assignment }[];
   /** A topic's papers, in `ordered` order. */
   topicPapers(slug: string): ModelPaper[];
+  /** The area a topic is in, and the area's other topics (largest first); none for lists without areas. */
+  topicFamily(slug: string): { area: Topic | undefined; siblings: Topic[]; children: Topic[] };
   /** Topics sharing papers with a topic, most similar first. */
   relatedTopics(slug: string): { topic: Topic; shared: number }[];
   /** A paper's most related papers (up to 5), with the shared terms that explain each. */
@@ -153,7 +155,17 @@ async function buildModel(): Promise<Model> {
   );
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {
-    for (const a of topics.model.byPaper.get(p.slug) ?? []) topicPapers.get(a.topic)?.push(p);
+    let area: string | undefined;
+    for (const a of topics.model.byPaper.get(p.slug) ?? []) {
+      topicPapers.get(a.topic)?.push(p);
+      // An area lists each of its papers once, however many of its topics hold it.
+      const parent = topics.bySlug.get(a.topic)?.parent;
+      if (parent !== undefined && parent !== area) {
+        area = parent;
+        const list = topicPapers.get(parent);
+        if (list && list[list.length - 1] !== p) list.push(p);
+      }
+    }
   }
   const months = new Map<string, ModelPaper[]>();
   for (const p of ordered) {
@@ -245,6 +257,17 @@ async function buildModel(): Promise<Model> {
     topicPapers(slug) {
       return topicPapers.get(slug) ?? [];
     },
+    topicFamily(slug) {
+      const topic = topics.bySlug.get(slug);
+      const area = topic?.parent === undefined ? undefined : topics.bySlug.get(topic.parent);
+      const of = (list: readonly string[] | undefined) =>
+        (list ?? []).flatMap((s) => topics.bySlug.get(s) ?? []);
+      return {
+        area,
+        siblings: of(area?.children).filter((t) => t.slug !== slug),
+        children: of(topic?.children),
+      };
+    },
     relatedTopics(slug) {
       return (topics.model.related.get(slug) ?? []).flatMap((r) => {
         const topic = topics.bySlug.get(r.topic);
@@ -257,13 +280,10 @@ async function buildModel(): Promise<Model> {
       map ??= buildMapData(
         papers.map((p) => {
           const [x, y] = related.positions.get(p.slug) ?? [0.5, 0.5];
-          return {
-            slug: p.slug,
-            title: p.plainTitle,
-            topic: topics.model.byPaper.get(p.slug)?.[0]?.topic,
-            x,
-            y,
-          };
+          // Lists with areas colour the map by the area of each paper's main topic.
+          const main = topics.model.byPaper.get(p.slug)?.[0]?.topic;
+          const topic = main === undefined ? undefined : (topics.bySlug.get(main)?.parent ?? main);
+          return { slug: p.slug, title: p.plainTitle, topic, x, y };
         }),
         topics.model.topics,
       );

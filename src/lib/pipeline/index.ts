@@ -217,6 +217,10 @@ async function prepare(
       )
     : undefined;
   const curated = curatedTopics();
+  // A topics file may still name a retitled paper by its old slug (the build log says so).
+  const renamed = Object.entries(registry.papers).flatMap(([slug, entry]): [string, string][] =>
+    entry.status === 'redirect' ? [[slug, entry.to]] : [],
+  );
   const topicsTask = (list: { slug: string; title: string; abstract: string }[]) =>
     stages.background('topics', () =>
       pool.run('topics', {
@@ -224,6 +228,7 @@ async function prepare(
         curated,
         reserved: RESERVED_TOPIC_SLUGS,
         file: topicsCacheFile(cacheDir, registryFile),
+        renamed,
       }),
     );
   const topicsEarly = early ? topicsTask(early) : undefined;

@@ -32,19 +32,23 @@ export function bylineHtml(paper: BylinePaper, full: boolean): string {
   if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
     return '';
   const authors = full ? paper.authors.join(', ') : shortAuthors(paper.authors);
-  let html = `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>`;
+  // The parts present, separated: a list without authors starts with its date or id.
+  const parts: string[] = [];
   if (authors)
-    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${escapeText(authors)}</span>`;
-  if (paper.date) {
-    if (authors) html += SEPARATOR;
-    html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
-  }
-  if (paper.arxiv && !full) html += `${SEPARATOR}<span>arXiv:${escapeText(paper.arxiv)}</span>`;
+    parts.push(
+      `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${escapeText(authors)}</span>`,
+    );
+  if (paper.date)
+    parts.push(`<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`);
+  if (paper.arxiv && !full) parts.push(`<span>arXiv:${escapeText(paper.arxiv)}</span>`);
   if (paper.upvotes !== undefined) {
     const count = paper.upvotes.toLocaleString('en');
-    html += `${SEPARATOR}<span data-upvotes>${escapeText(count)} upvote${paper.upvotes === 1 ? '' : 's'}</span>`;
+    parts.push(
+      `<span data-upvotes>${escapeText(count)} upvote${paper.upvotes === 1 ? '' : 's'}</span>`,
+    );
   }
-  return `${html}</p>`;
+  if (parts.length === 0) return '';
+  return `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>${parts.join(SEPARATOR)}</p>`;
 }
 
 /** A paper's topics as chips linking to their pages; hovering a chip says why the paper is there. */
