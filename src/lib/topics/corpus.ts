@@ -7,7 +7,7 @@
  *
  * Everything is integer ids and typed arrays, so 75k abstracts take seconds.
  */
-import { lemma } from './lemma.ts';
+import { lightStem as lemma } from '../text/index.ts';
 import { BREAK, CONNECTORS, GENERIC, STOP } from './lexicon.ts';
 import {
   PREFIXES,

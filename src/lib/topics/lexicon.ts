@@ -13,7 +13,7 @@
  *   ("deep neural networks", "efficient method") is not a topic name.
  */
 import { ENGLISH_STOPWORDS } from '../text/index.ts';
-import { lemma } from './lemma.ts';
+import { lightStem as lemma } from '../text/index.ts';
 
 export const STOP: ReadonlySet<string> = new Set([
   ...ENGLISH_STOPWORDS,
