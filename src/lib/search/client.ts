@@ -19,7 +19,7 @@
  * No DOM and no Node built-ins here.
  */
 import { IndexFiles, type Loader } from './files.ts';
-import type { Manifest } from './format.ts';
+import { compareStrings, type Manifest } from './format.ts';
 import { hitText, type PhraseMark } from './highlight.ts';
 import { Planner, type PlannedClause } from './plan.ts';
 import type { TopicCodes } from './postings.ts';
@@ -40,8 +40,6 @@ export interface SearchClientOptions {
    */
   cacheBytes?: number;
 }
-
-const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class SearchClient {
   private readonly files: IndexFiles;
@@ -229,7 +227,7 @@ export class SearchClient {
       words: include.map((c) => c.label),
       hits,
       facets,
-      terms: terms.sort(utf16Compare),
+      terms: terms.sort(compareStrings),
     };
   }
 }
