@@ -77,7 +77,7 @@ function asListError<T>(fn: () => T): T {
 }
 
 /** The part of a registry the records depend on: its papers. */
-const registryPapers = (registry: Registry) => serialiseRegistry({ ...registry, topics: {} });
+const registryPapers = (registry: Registry) => serialiseRegistry({ ...registry, topics: {}, authors: {} });
 
 function curatedTopics(): { text: string; file: string } | undefined {
   const file = config.topics;
