@@ -17,6 +17,7 @@ import { createPageKeys } from './page-keys.ts';
 import type { BuiltSearchIndex } from './search/index.ts';
 import { siteSearchIndex } from './site-search.ts';
 import { buildMapData, type MapData, type MapTile } from './map-data.ts';
+import { buildSiteAuthors, type SiteAuthorsView } from './site-authors.ts';
 import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
 import { recordStage } from './stages.ts';
@@ -68,6 +69,12 @@ export interface Model {
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
   topicRedirects: Map<string, string>;
   topicRemoved: Map<string, string>;
+  /** The site's authors: who has a page, each paper's authors, an author's papers and co-authors. */
+  authors: SiteAuthorsView<ModelPaper>;
+  /** The href of each of a paper's authors' pages (for `paper.authors[i]`), where they have one. */
+  authorHrefs(paper: ModelPaper): (string | undefined)[];
+  /** The topics an author's papers are in, most papers first. */
+  authorTopics(slug: string): { topic: Topic; count: number }[];
   /** The social image of a paper page. */
   imageOf(slug: string): string;
   /**
@@ -144,6 +151,13 @@ async function buildModel(): Promise<Model> {
     if (entry.status === 'redirect') redirects.set(slug, entry);
     if (entry.status === 'removed') removed.set(slug, entry);
   }
+  const authorsStarted = performance.now();
+  const authors = buildSiteAuthors(ordered, registry.authors);
+  recordStage(
+    'model: authors (from the pipeline)',
+    performance.now() - authorsStarted,
+    `${authors.all.length} authors, ${authors.paged.length} pages`,
+  );
   const citeKeys = assignCitationKeys(
     // Stored dates are `string | undefined`; citation keys read only slug, title, authors, date.
     papers as unknown as Parameters<typeof assignCitationKeys>[0],
@@ -158,6 +172,10 @@ async function buildModel(): Promise<Model> {
       const paper = bySlug.get(n.id);
       return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
     });
+  const authorLinks = (slug: string) => {
+    const paper = bySlug.get(slug);
+    return paper ? authors.authorsOf(paper).map((a) => a.author?.slug ?? null) : [];
+  };
   const imageOf = (slug: string) =>
     paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
   const neighbours = (slug: string) => {
@@ -178,8 +196,11 @@ async function buildModel(): Promise<Model> {
     },
     paper: (slug) => bySlug.get(slug),
     neighbours,
-    topics: (slug) =>
-      topicsOf(slug).map(({ topic, assignment }) => [topic.slug, topic.name, assignment]),
+    topics: (slug) => [
+      ...topicsOf(slug).map(({ topic, assignment }) => [topic.slug, topic.name, assignment]),
+      // Where its author names link.
+      authorLinks(slug),
+    ],
     related: relatedOf,
     citeKey: (slug) => citeKeys.get(slug),
     image: imageOf,
@@ -250,6 +271,23 @@ async function buildModel(): Promise<Model> {
     },
     topicRedirects: topics.redirects,
     topicRemoved: topics.removed,
+    authors,
+    authorHrefs: (paper) =>
+      authors
+        .authorsOf(paper)
+        .map((a) => (a.author?.slug ? urls.author(a.author.slug) : undefined)),
+    authorTopics(slug) {
+      const counts = new Map<string, { topic: Topic; count: number }>();
+      for (const p of authors.papersOf(slug))
+        for (const { topic } of topicsOf(p.slug)) {
+          const seen = counts.get(topic.slug);
+          if (seen) seen.count += 1;
+          else counts.set(topic.slug, { topic, count: 1 });
+        }
+      return [...counts.values()].sort(
+        (a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name, 'en'),
+      );
+    },
     imageOf,
     pageKey: keys.page,
     listKey: keys.list,

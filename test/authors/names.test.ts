@@ -48,6 +48,8 @@ describe('parseName', () => {
 
   test('family names for the A-Z index, particles kept', () => {
     expect(parseName('Ludwig van Beethoven')?.family).toBe('van beethoven');
+    expect(parseName('Luc Van Gool')?.family).toBe('van gool');
+    expect(parseName('Van Nguyen')?.family).toBe('nguyen');
     expect(parseName('Müller, Jürgen')?.family).toBe('muller');
     expect(indexLetter('muller')).toBe('m');
     expect(indexLetter('张三')).toBe('other');

@@ -38,7 +38,9 @@ export interface Author {
   slug?: string | undefined;
   orcid?: string | undefined;
   homepage?: string | undefined;
-  /** Named in the authors file. */
+  /** A person (or part of a split) the authors file names: they always get a page. */
+  named: boolean;
+  /** Named in the authors file, or a name it splits: no "several people" sign. */
   curated: boolean;
   /** A common name whose papers fall into unconnected groups of co-authors: perhaps several people. */
   several: boolean;
@@ -189,6 +191,7 @@ export function resolveAuthors(
       slug: g.person?.slug,
       orcid: g.person?.orcid,
       homepage: g.person?.homepage,
+      named: g.person !== undefined,
       curated: g.person !== undefined || g.splitName,
       several: false,
     };

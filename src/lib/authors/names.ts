@@ -88,6 +88,24 @@ export function unshout(name: string): string {
   });
 }
 
+/** Particles that begin a family name however they are capitalised ("Luc Van Gool", "Hugo De Garis"). */
+const PARTICLE = /^(van|von|der|den|de|del|della|di|da|du|dos|das|ten|ter)$/i;
+
+/**
+ * Family name, given names and suffix of a name in "First Last" order: the
+ * citation module's reading (cite/names.ts), with capitalised particles
+ * after the first given name joining the family name (`Van Gool`, not `Gool`).
+ */
+export function nameParts(display: string): { family: string; given: string; suffix: string } {
+  const parts = splitName(display);
+  const given = parts.given.split(' ').filter(Boolean);
+  let family = parts.family;
+  while (given.length > 1 && PARTICLE.test(given[given.length - 1] ?? '')) {
+    family = `${given.pop() as string} ${family}`;
+  }
+  return { family, given: given.join(' '), suffix: parts.suffix };
+}
+
 /** An initial as written: one letter with or without a dot, or dotted runs (`J.M.`, `J.-P.`). */
 const INITIAL = /^(?:\p{L}\.?)(?:-?\p{L}\.)*$/u;
 
@@ -96,7 +114,7 @@ export function parseName(raw: string): AuthorName | undefined {
   const cleaned = clean(raw);
   if (!LETTER.test(cleaned)) return undefined;
   const display = spaceInitials(turnRound(cleaned)).replace(/\s+/g, ' ').trim();
-  const { family, given, suffix } = splitName(display);
+  const { family, given, suffix } = nameParts(display);
   const givenWords = given.split(' ').filter(Boolean);
   const initialsOnly =
     givenWords.length > 0 &&

@@ -43,12 +43,17 @@ export function authorPageMinimum(
   return { min: most + 1, rule: 'share' };
 }
 
+/** A setting (`AUTHOR_PAGE_MIN`) that is not what it must be. */
+export class SettingError extends Error {
+  override readonly name = 'SettingError';
+}
+
 /** `AUTHOR_PAGE_MIN` as a number, or undefined when unset; anything else is an error. */
 export function parsePageMinSetting(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`AUTHOR_PAGE_MIN=${value}: give a whole number of papers, 1 or more`);
+    throw new SettingError(`AUTHOR_PAGE_MIN=${value}: give a whole number of papers, 1 or more`);
   return n;
 }
 

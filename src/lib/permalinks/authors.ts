@@ -41,6 +41,11 @@ export function authorSlug(name: string, key: string): string {
   return slug === '' ? `author-${shortHash(key, 8)}` : slug;
 }
 
+/** The authors file asks for a slug another author published: URLs are permanent. */
+export class AuthorSlugError extends Error {
+  override readonly name = 'AuthorSlugError';
+}
+
 const RANK = { live: 0, unlisted: 1, split: 2, redirect: 3 } as const;
 
 export function resolveAuthorPermalinks(
@@ -73,7 +78,7 @@ export function resolveAuthorPermalinks(
       assigned.has(author.slug) ||
       reserved.includes(author.slug)
     )
-      throw new Error(
+      throw new AuthorSlugError(
         `The authors file gives "${author.name}" the slug "${author.slug}", which belongs to ${owner ? `"${owner.name}"` : 'another page'}: author URLs are permanent, choose another slug.`,
       );
     take(author, author.slug);

@@ -17,12 +17,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, RESERVED_TOPIC_SLUGS } from '../../config.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { AuthorsFileError } from '../authors/file.ts';
+import { SettingError } from '../authors/pages.ts';
 import { plainTextOf } from '../content/compact.ts';
 import { filesDigest, settingsDigest } from '../content/list-digest.ts';
 import { expandPaperPaths, formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
 import { listCacheFile } from '../list-cache.ts';
 import type { SluggedPaper } from '../paper.ts';
+import { AuthorSlugError } from '../permalinks/authors.ts';
 import { redirectRules } from '../permalinks/redirects.ts';
 import {
   DroppedPermalinksError,
@@ -39,6 +42,7 @@ import { searchCacheFile } from '../site-search.ts';
 import { linkStaged, stagingDir } from '../staging.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
 import { publicPaper } from '../twins.ts';
+import { authorIdentity, authorPages } from './authors.ts';
 import { createPool } from './pool.ts';
 import { deriveRecords, digestOf, readRecords, RECORD_VERSION } from './records.ts';
 import { Stages, StageError } from './stages.ts';
@@ -65,7 +69,10 @@ function asListError<T>(fn: () => T): T {
   const wrap = (error: unknown): never => {
     if (error instanceof PaperListError)
       throw new ListError(`Cannot read the paper list.\n${error.message}`);
-    if (error instanceof DroppedPermalinksError) throw new ListError(error.message);
+    if (error instanceof DroppedPermalinksError || error instanceof SettingError)
+      throw new ListError(error.message);
+    if (error instanceof AuthorsFileError || error instanceof AuthorSlugError)
+      throw new ListError(`Cannot use the authors file.\n${error.message}`);
     throw error;
   };
   try {
@@ -77,7 +84,8 @@ function asListError<T>(fn: () => T): T {
 }
 
 /** The part of a registry the records depend on: its papers. */
-const registryPapers = (registry: Registry) => serialiseRegistry({ ...registry, topics: {}, authors: {} });
+const registryPapers = (registry: Registry) =>
+  serialiseRegistry({ ...registry, topics: {}, authors: {} });
 
 function curatedTopics(): { text: string; file: string } | undefined {
   const file = config.topics;
@@ -212,6 +220,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
           file: relatedCacheFile(cacheDir, registryFile),
         }),
       );
+    // Author identity needs only the papers' author lists: it runs while the pool works.
+    const identity = stages.run(
+      'authors: identity',
+      () => asListError(() => authorIdentity(records)),
+      (r) => `${r.authors.length} authors, ${r.joined.length} initials joined`,
+    );
     const topicsResult = await (topicsEarly ?? topicsTask(records));
     if ('fileError' in topicsResult)
       throw new StageError(
@@ -226,6 +240,22 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
       ...registry,
       topics: resolveTopicPermalinks(topics.topics, { ...published.topics, ...registry.topics }),
     }));
+    const authors = stages.run(
+      'authors: pages and permalinks',
+      () =>
+        asListError(() =>
+          authorPages(identity, {
+            papers: records,
+            registry: { ...registry, authors: published.authors },
+            topicSizes: topics.topics.map((t) => t.papers.length),
+            cacheDir,
+            registryFile,
+          }),
+        ),
+      (r) => `${r.paged.length} pages (authors with ${r.data.min}+ papers, rule: ${r.data.rule})`,
+    );
+    for (const note of authors.notes) log(note);
+    registry = { ...registry, authors: authors.entries };
     writeFileAtomic(pendingRegistryPath(cacheDir, registryFile), serialiseRegistry(registry));
 
     const names = new Map(topics.topics.map((t) => [t.slug, t.name]));
@@ -238,16 +268,21 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
         }),
       ]),
     );
-    const staged = stages.background('search index, paper twins (JSON), /abs/ redirects', () =>
-      pool.run('stage', {
-        dir: stagingDir(cacheDir, registryFile),
-        searchFile: searchCacheFile(cacheDir, registryFile),
-        papers: records.map(publicPaper),
-        topicsOf,
-        registry,
-        basePath: config.basePath,
-        siteUrl: config.siteUrl,
-      }),
+    const staged = stages.background(
+      'search index, paper twins (JSON), /abs/ redirects, author feeds and BibTeX',
+      () =>
+        pool.run('stage', {
+          dir: stagingDir(cacheDir, registryFile),
+          searchFile: searchCacheFile(cacheDir, registryFile),
+          papers: records.map(publicPaper),
+          topicsOf,
+          registry,
+          authors: authors.paged,
+          authorEntries: authors.entries,
+          siteTitle: config.title,
+          basePath: config.basePath,
+          siteUrl: config.siteUrl,
+        }),
     );
     // The pages need related papers; the staged files only the finished site.
     await related;

@@ -12,7 +12,7 @@ export interface Pool {
   run<N extends TaskName>(
     name: N,
     input: Parameters<(typeof Tasks)[N]>[0],
-  ): Promise<ReturnType<(typeof Tasks)[N]>>;
+  ): Promise<Awaited<ReturnType<(typeof Tasks)[N]>>>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,8 @@
  * returns a short summary. A stage that throws rejects its promise, and the
  * pipeline fails the build naming it.
  */
+import { authorFiles, authorRedirectFiles } from '../authors/files.ts';
+import type { AuthorEntry } from '../permalinks/authors.ts';
 import { computeCached } from '../related/cached.ts';
 import type { RelatedDoc } from '../related/index.ts';
 import { arxivRedirectFiles } from '../permalinks/redirects.ts';
@@ -59,29 +61,39 @@ export interface StageTask {
   /** Each paper's topics (slug, name, why), strongest first. */
   topicsOf: Record<string, { slug: string; name: string; reason: string }[]>;
   registry: Registry;
+  /** Authors with pages (their papers as indices into `papers`), and the registry's author slugs. */
+  authors: { slug: string; name: string; papers: number[] }[];
+  authorEntries: Record<string, AuthorEntry>;
+  siteTitle: string;
   basePath: string;
   siteUrl: string;
 }
 
 /**
  * The files that go into the site beside Astro's pages: the search index,
- * each paper's JSON twin and the `/abs/<arXiv id>/` redirects.
+ * each paper's JSON twin, the `/abs/<arXiv id>/` redirects, and each author's
+ * feed and BibTeX and the redirects of author slugs.
  */
-export function stage(task: StageTask): {
+export async function stage(task: StageTask): Promise<{
   written: number;
   kept: number;
   removed: number;
   searchFiles: number;
   ms: number;
-} {
+}> {
   const started = performance.now();
   const urls = createUrls(task.basePath, task.siteUrl);
   const docs = searchDocs(task.papers, (slug) => (task.topicsOf[slug] ?? []).map((t) => t.slug));
   const { files } = buildSearchCached(docs, task.searchFile).index;
   const searchFiles = files.length;
-  const result = stageFiles(
+  const feedPapers = task.papers.map((p, index) => ({
+    ...p,
+    index,
+    topics: (task.topicsOf[p.slug] ?? []).map((t) => t.name),
+  }));
+  const result = await stageFiles(
     task.dir,
-    (function* (): Iterable<StagedFile> {
+    (async function* (): AsyncIterable<StagedFile> {
       for (const f of files) yield { path: `search-index/${f.path}`, body: f.body };
       for (const paper of task.papers)
         yield {
@@ -89,6 +101,8 @@ export function stage(task: StageTask): {
           body: twinJson(paper, task.topicsOf[paper.slug] ?? [], urls.absolute),
         };
       yield* arxivRedirectFiles(task.registry, urls);
+      yield* authorFiles(task.authors, feedPapers, urls, task.siteTitle);
+      yield* authorRedirectFiles(task.authorEntries, urls);
     })(),
   );
   return { ...result, searchFiles, ms: performance.now() - started };

@@ -11,7 +11,7 @@
  * everything else is escaped here.
  */
 import type { StoredPaper } from '../content/schema.ts';
-import { formatDate, shortAuthors } from '../dates.ts';
+import { formatDate } from '../dates.ts';
 import type { PaperLink } from '../paper.ts';
 import { urls } from '../site.ts';
 import type { Assignment, Topic } from '../topics/types.ts';
@@ -27,14 +27,41 @@ export interface PaperTopic {
 
 const SEPARATOR = '<span aria-hidden="true"> · </span>';
 
-/** Who and when: authors, date, arXiv id (cards only), upvotes. Compact on cards, complete on the paper page. */
-export function bylineHtml(paper: BylinePaper, full: boolean): string {
+/** Authors on a card: the first three, then "et al.". */
+const CARD_AUTHORS = 3;
+
+/** Names, each linked to its author page when it has one (`links[i]`, for `authors[i]`). */
+function namesHtml(
+  authors: readonly string[],
+  links: readonly (string | undefined)[],
+  full: boolean,
+): string {
+  const shown = full ? authors : authors.slice(0, CARD_AUTHORS);
+  const names = shown.map((name, i) => {
+    const href = links[i];
+    return href
+      ? `<a${attr('href', href)} class="author-link" data-author>${escapeText(name)}</a>`
+      : escapeText(name);
+  });
+  return names.join(', ') + (shown.length < authors.length ? ' et al.' : '');
+}
+
+/**
+ * Who and when: authors (linked to their pages: `authorLinks[i]` is the
+ * href of `authors[i]`'s page, if any), date, arXiv id (cards only),
+ * upvotes. Compact on cards, complete on the paper page.
+ */
+export function bylineHtml(
+  paper: BylinePaper,
+  full: boolean,
+  authorLinks: readonly (string | undefined)[] = [],
+): string {
   if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
     return '';
-  const authors = full ? paper.authors.join(', ') : shortAuthors(paper.authors);
+  const authors = paper.authors.length > 0;
   let html = `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>`;
   if (authors)
-    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${escapeText(authors)}</span>`;
+    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full)}</span>`;
   if (paper.date) {
     if (authors) html += SEPARATOR;
     html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
@@ -68,13 +95,15 @@ export interface CardOptions {
   level?: 2 | 3;
   /** On a topic page: the topic, whose chip is not repeated, and why the paper is in it. */
   topic?: string | undefined;
+  /** The href of each author's page (for `paper.authors[i]`), where they have one. */
+  authorLinks?: readonly (string | undefined)[];
 }
 
 /** A paper in a list: title (math typeset), authors and date, a two-line abstract excerpt, its code link, its topics. */
 export function paperCardHtml(
   paper: CardPaper,
   topics: readonly PaperTopic[],
-  { level = 2, topic }: CardOptions = {},
+  { level = 2, topic, authorLinks = [] }: CardOptions = {},
 ): string {
   const here = topic ? topics.find((t) => t.topic.slug === topic) : undefined;
   const excerpt =
@@ -83,7 +112,7 @@ export function paperCardHtml(
       : paper.plainAbstract;
   const code = paper.links.find((l) => l.kind === 'code');
   let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
-  html += bylineHtml(paper, false);
+  html += bylineHtml(paper, false, authorLinks);
   html += `<p class="mt-1.5 line-clamp-2 text-sm leading-relaxed text-muted">${escapeText(excerpt)}</p>`;
   if (code)
     html += `<div class="mt-2 flex flex-wrap items-center gap-2 text-sm">${codeLinkHtml(code)}</div>`;
