@@ -104,6 +104,17 @@ describe('resolveAuthorPermalinks', () => {
     ).toThrow(/slug "ann", which belongs to "Ann Other"/);
   });
 
+  test('a slug that is also a name of Object.prototype is an ordinary slug', () => {
+    const entry: AuthorEntry = { status: 'live', name: 'Constructor', key: 'constructor' };
+    const { entries } = resolveAuthorPermalinks(
+      [],
+      [],
+      Object.fromEntries([['constructor', entry]]),
+    );
+    expect(Object.hasOwn(entries, 'constructor')).toBe(true);
+    expect(entries['constructor']?.status).toBe('unlisted');
+  });
+
   test('a split name lists its people; an author without a page is unlisted, and comes back', () => {
     const previous: Record<string, AuthorEntry> = {
       'wei-wang': { status: 'live', name: 'Wei Wang', key: 'wei wang' },

@@ -72,7 +72,8 @@ export function resolveAuthorPermalinks(
   const ordered = [...paged].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const author of ordered) {
     if (author.slug === undefined) continue;
-    const owner = previous[author.slug];
+    // Own properties only: a slug may be `constructor`.
+    const owner = Object.hasOwn(previous, author.slug) ? previous[author.slug] : undefined;
     if (
       (owner && !author.members.includes(owner.key)) ||
       assigned.has(author.slug) ||
@@ -96,18 +97,18 @@ export function resolveAuthorPermalinks(
     take(author, slug);
   }
 
-  const entries: Record<string, AuthorEntry> = {};
+  const entries = new Map<string, AuthorEntry>();
   const slugOfMember = new Map<string, string>();
   for (const author of paged) {
     const slug = slugOf.get(author.key) as string;
-    entries[slug] = { status: 'live', name: author.name, key: author.key };
+    entries.set(slug, { status: 'live', name: author.name, key: author.key });
     for (const m of author.members) if (!slugOfMember.has(m)) slugOfMember.set(m, slug);
   }
   const splitOf = new Map(splits.map((s) => [s.key, s]));
   const notes: string[] = [];
   let unlisted = 0;
   for (const [slug, before] of Object.entries(previous)) {
-    if (entries[slug]) continue;
+    if (entries.has(slug)) continue;
     const { name, key } = before;
     const to = slugOfMember.get(key);
     const split = splitOf.get(key);
@@ -116,7 +117,7 @@ export function resolveAuthorPermalinks(
     if (to !== undefined) entry = { status: 'redirect', to, name, key };
     else if (into && into.length > 0) entry = { status: 'split', into, name, key };
     else entry = { status: 'unlisted', name, key };
-    entries[slug] = entry;
+    entries.set(slug, entry);
     if (JSON.stringify(entry) === JSON.stringify(before)) continue;
     if (entry.status === 'redirect')
       notes.push(`author: /authors/${slug}/ now redirects to /authors/${entry.to}/`);
@@ -128,10 +129,6 @@ export function resolveAuthorPermalinks(
     notes.push(
       `author: ${unlisted} published author page${unlisted === 1 ? '' : 's'} now lead${unlisted === 1 ? 's' : ''} to a search for the name (too few papers for a page, or gone from the list)`,
     );
-  const sorted = Object.fromEntries(
-    Object.keys(entries)
-      .sort()
-      .map((k) => [k, entries[k] as AuthorEntry]),
-  );
+  const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
   return { entries: sorted, slugOf, notes };
 }
