@@ -43,5 +43,9 @@ writeFileSync(
     '',
     read('bench/weights-results.md'),
     '',
+    '## How the build got here',
+    '',
+    read('bench/history.md'),
+    '',
   ].join('\n'),
 );

@@ -7,17 +7,8 @@
  * reads (or builds) it through the collection model.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
-import path from 'node:path';
-import { tempNameFor } from './atomic-write.ts';
+import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.ts';
 import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
 import { listCacheFile } from './list-cache.ts';
@@ -87,18 +78,12 @@ function read(file: string, key: string): BuiltSearchIndex | undefined {
 }
 
 function write(file: string, key: string, index: BuiltSearchIndex): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = tempNameFor(file);
   // Line by line: joining the lines first made three more copies of the
   // index (~250 MB each at 74,728 papers) at the moment of the build's memory peak.
-  const fd = openSync(temp, 'w');
-  try {
+  writeFileAtomic(file, (fd) => {
     writeSync(fd, `${JSON.stringify({ key, stats: index.stats })}\n`);
     for (const f of index.files) writeSync(fd, `${JSON.stringify([f.path, f.body])}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  });
 }
 
 /** The index of `docs`, from the cache when the documents are unchanged; `built` says which. */

@@ -488,11 +488,43 @@ describe('build output', () => {
   test('keeps every file small text with relative paths', () => {
     const built = buildSearchIndex(DOCS);
     for (const f of built.files) {
-      expect(f.path).toMatch(/^[a-z]+(\/\d+)?\.(json|txt)$/u);
+      expect(f.path).toMatch(/^(manifest|[a-z]\/(\d+|topics|title)\.[0-9a-z]{6})\.(json|txt)$/u);
       expect(typeof f.body).toBe('string');
     }
     expect(built.stats.docs).toBe(DOCS.length);
     expect(built.files[0]?.path).toBe('manifest.json');
+  });
+
+  test('names every file but the manifest by a hash of its content', () => {
+    const small = { shardChars: 300 };
+    const before = buildSearchIndex(DOCS, small);
+    const changed = DOCS.map((d) =>
+      d.slug === 'splade' ? { ...d, abstract: `${d.abstract} Zyxwvut.` } : d,
+    );
+    const after = buildSearchIndex(changed, small);
+    const paths = (b: typeof before) => new Set(b.files.map((f) => f.path));
+    const same = [...paths(before)].filter((p) => paths(after).has(p));
+    // Same name, same text: a browser may keep any file it has under its name.
+    const bodies = new Map(before.files.map((f) => [f.path, f.body]));
+    for (const f of after.files)
+      if (bodies.has(f.path) && f.path !== 'manifest.json') expect(f.body).toBe(bodies.get(f.path));
+    // The changed abstract renames the records, the lexicon and some shard; the rest keep their names.
+    expect(same.some((p) => p.startsWith('t/'))).toBe(true);
+    expect(same.some((p) => p.startsWith('d/'))).toBe(false);
+    expect(buildSearchIndex(DOCS, small).files.map((f) => f.path)).toEqual(
+      before.files.map((f) => f.path),
+    );
+  });
+
+  test('the client fetches only files the manifest names', async () => {
+    const index = makeClient(DOCS);
+    await index.client.search('sparse', { complete: true });
+    const manifest = JSON.parse(index.files.get('manifest.json') ?? '{}') as {
+      hashes: { t: string };
+    };
+    const shards = index.fetched.filter((p) => p.startsWith('t/'));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const p of shards) expect(manifest.hashes.t).toContain(p.split('.')[1]);
   });
 
   test('an empty collection builds and answers nothing', async () => {

@@ -11,8 +11,11 @@
  * back into segments without ambiguity.
  */
 
-export type Segment =
-  { type: 'text'; value: string } | { type: 'math'; value: string; display: boolean };
+import { parseSegments, type Segment } from '../text/math.ts';
+import { looksLikeUrl } from '../text/patterns.ts';
+
+// What counts as math in a cleaned string is the shared text analyser's rule.
+export { parseSegments, type Segment };
 
 // ---------------------------------------------------------------- tables
 
@@ -179,13 +182,12 @@ function findClosingDollar(s: string, from: number, display: boolean): number {
 
 // ---------------------------------------------------------------- stripped math
 
-const URLISH = /(?:https?:\/\/|www\.|@|\.(?:com|org|io|net)\b)/i;
 // `x^{n}`, `R^n`, `s^2`, `ell_p`, `x_{min}`; not `MS_MARCO` or `file_name`.
 const SCRIPT = /[A-Za-z0-9}\])][\^_](?:\{|\\|\d|[A-Za-z](?![A-Za-z]))/;
 
 /** Does this whitespace-free token look like math that lost its backslashes? */
 function isStrippedMathToken(token: string): boolean {
-  if (URLISH.test(token) || token.length > 160) return false;
+  if (looksLikeUrl(token) || token.length > 160) return false;
   if (SCRIPT.test(token)) return true;
   // Letters after a backslash are a real macro, cleaned as text (`0.93\textpm0.02`).
   const letters = token.match(/(?<![\\A-Za-z])[A-Za-z]+/g) ?? [];
@@ -419,48 +421,6 @@ export function joinSegments(segments: Segment[]): string {
       return s.value.replace(/\\?\$/g, '\\$');
     })
     .join('');
-}
-
-/** Parses a cleaned string back into text and math segments. */
-export function parseSegments(clean: string): Segment[] {
-  const out: Segment[] = [];
-  let text = '';
-  let i = 0;
-  while (i < clean.length) {
-    const ch = clean[i];
-    if (ch === '\\' && clean[i + 1] === '$') {
-      text += '$';
-      i += 2;
-      continue;
-    }
-    if (ch === '$') {
-      const display = clean[i + 1] === '$';
-      const open = display ? 2 : 1;
-      const end = scanMathEnd(clean, i + open, display);
-      if (end !== -1) {
-        if (text) out.push({ type: 'text', value: text });
-        text = '';
-        out.push({ type: 'math', value: clean.slice(i + open, end), display });
-        i = end + open;
-        continue;
-      }
-    }
-    text += ch;
-    i += 1;
-  }
-  if (text) out.push({ type: 'text', value: text });
-  return out;
-}
-
-function scanMathEnd(s: string, from: number, display: boolean): number {
-  for (let j = from; j < s.length; j++) {
-    if (s[j] === '\\') {
-      j += 1;
-      continue;
-    }
-    if (s[j] === '$' && (!display || s[j + 1] === '$')) return j;
-  }
-  return -1;
 }
 
 /** Readable plain text of a cleaned string: math as Unicode where it can be. */

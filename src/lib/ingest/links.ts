@@ -5,10 +5,7 @@
  * (`.../spar.`, `(see https://x.org/a_(b))`), and only http(s) may become links.
  */
 import type { LinkKind, PaperLink } from '../paper.ts';
-
-/** A URL candidate: an explicit http(s) URL, or a bare `www.` / `github.com/` address. */
-const URL_CANDIDATE =
-  /\b(?:https?:\/\/|www\.|(?:github|gitlab|huggingface)\.(?:com|co)\/)[^\s<>"'`{}|\\^\u00a0\u2000-\u200f\u2028-\u202f\u3000]+/giu;
+import { MAYBE_URL, URL_PATTERN } from '../text/patterns.ts';
 
 const TRAILING = /[.,;:!?'"’”*_~]+$/u;
 
@@ -55,18 +52,11 @@ export interface UrlMatch {
   url: string;
 }
 
-/**
- * What every URL candidate contains (same flags, so the same case folding).
- * Most abstracts have none, and this test costs a thirtieth of the candidate
- * pattern's search.
- */
-const MAYBE_URL = /https?:\/\/|www\.|(?:github|gitlab|huggingface)\.co/iu;
-
 /** Every usable URL in `text`, with its position. */
 export function findUrls(text: string): UrlMatch[] {
   const out: UrlMatch[] = [];
   if (!MAYBE_URL.test(text)) return out;
-  for (const m of text.matchAll(URL_CANDIDATE)) {
+  for (const m of text.matchAll(URL_PATTERN)) {
     const raw = trimUrl(m[0]);
     const url = toHttpUrl(raw);
     if (!url || m.index === undefined) continue;

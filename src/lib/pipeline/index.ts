@@ -2,9 +2,10 @@
  * The build pipeline: one module owns every stage of `npm run build`, their
  * timings and their errors.
  *
- *   parse the list → permalinks → text (records) ─┐
- *                 └→ related + map, topics (pool) ─┴→ topic permalinks →
- *   search index + twins + /abs/ (pool) ∥ astro build → link → registry
+ *   parse the list → permalinks → text (records) → author identity ─┐
+ *                 └→ related + map, topics (pool) ───────────────────┴→
+ *   topic and author permalinks → search index + twins + /abs/ +
+ *   author feeds and BibTeX (pool) ∥ astro build → link → registry
  *
  * Astro's content loader then only loads the records this wrote, and the
  * collection model only reads the caches the stages left: nothing waits
@@ -118,179 +119,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
   const log = options.log ?? ((line: string) => console.log(line));
   const stages = new Stages();
   const { cacheDir, permalinks: registryFile } = config;
-  const keyFile = listCacheFile(cacheDir, 'records', registryFile, 'key');
   const pool = createPool();
   try {
-    const files = stages.run('parse the list: files', () =>
-      asListError(() => expandPaperPaths(config.papers, '.')),
-    );
-    const published = stages.run('permalinks: read the registry', () =>
-      readRegistryFile(registryFile),
-    );
-    const retire = process.env.RETIRE ?? '';
-    const read = filesDigest(files);
-    const key = (registry: Registry) =>
-      read === undefined
-        ? undefined
-        : settingsDigest(read, { v: RECORD_VERSION, registry: registryPapers(registry), retire });
-    const lastKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined;
-    const unchanged = lastKey !== undefined && lastKey === key(published);
-
-    let papers: SluggedPaper[] | undefined;
-    let registry = published;
-    let warnings: string[] = [];
-    if (!unchanged) {
-      const parsed = await stages.runAsync(
-        'parse the list',
-        () => asListError(() => readPapers(files)),
-        (r) => `${r.papers.length} papers`,
-      );
-      warnings = parsed.warnings.map(formatWarning);
-      for (const w of warnings) log(`warning: ${w}`);
-      const resolved = stages.run('permalinks', () =>
-        asListError(() =>
-          resolvePermalinks(parsed.papers, published, {
-            retire: parseRetire(retire),
-            registryFile,
-          }),
-        ),
-      );
-      for (const note of resolved.notes) log(note);
-      registry = resolved.registry;
-      // Fingerprints matter only to the registry.
-      papers = resolved.papers.map(({ fingerprint: _, ...paper }) => paper);
-    }
-
-    // Related papers and topics need only the papers' text: they start before the records.
-    const textOf = (p: { slug: string; title: string; abstract: string }) => ({
-      slug: p.slug,
-      title: p.title,
-      abstract: p.abstract,
-    });
-    const early = papers;
-    const relatedDone = early
-      ? stages.background('related papers and map', () =>
-          pool.run('related', {
-            docs: early.map((p) => ({
-              id: p.slug,
-              title: plainTextOf(p.title, toPlainText),
-              abstract: plainTextOf(p.abstract, toPlainText),
-              digest: digestOf({ title: p.title, abstract: p.abstract }),
-            })),
-            file: relatedCacheFile(cacheDir, registryFile),
-          }),
-        )
-      : undefined;
-    const curated = curatedTopics();
-    const topicsTask = (list: { slug: string; title: string; abstract: string }[]) =>
-      stages.background('topics', () =>
-        pool.run('topics', {
-          papers: list.map(textOf),
-          curated,
-          reserved: RESERVED_TOPIC_SLUGS,
-          file: topicsCacheFile(cacheDir, registryFile),
-        }),
-      );
-    const topicsEarly = early ? topicsTask(early) : undefined;
-
-    const records = early
-      ? stages.run(
-          'text: render titles and abstracts (KaTeX)',
-          () => {
-            const lastCode = existsSync(`${keyFile}.code`)
-              ? readFileSync(`${keyFile}.code`, 'utf8')
-              : '';
-            return deriveRecords(early, { cacheDir, registryFile, reuse: lastCode === codeKey() });
-          },
-          (r) => `${r.rendered} rendered, ${r.records.length - r.rendered} reused`,
-        ).records
-      : stages.run('text: list unchanged, stored records kept', () =>
-          readRecords(cacheDir, registryFile),
-        );
-    const related =
-      relatedDone ??
-      stages.background('related papers and map', () =>
-        pool.run('related', {
-          docs: records.map((r) => ({
-            id: r.slug,
-            title: r.plainTitle,
-            abstract: r.plainAbstract,
-            digest: r.contentDigest,
-          })),
-          file: relatedCacheFile(cacheDir, registryFile),
-        }),
-      );
-    // Author identity needs only the papers' author lists: it runs while the pool works.
-    const identity = stages.run(
-      'authors: identity',
-      () => asListError(() => authorIdentity(records)),
-      (r) => `${r.authors.length} authors, ${r.joined.length} initials joined`,
-    );
-    const topicsResult = await (topicsEarly ?? topicsTask(records));
-    if ('fileError' in topicsResult)
-      throw new StageError(
-        'topics',
-        new ListError(`Cannot use the topics file.\n${topicsResult.fileError}`),
-      );
-    const topics = topicsResult.model;
-    for (const w of topics.warnings) log(`[topics] ${w}`);
-
-    // Topic permalinks join the paper permalinks; the model and the pages read this registry.
-    registry = stages.run('permalinks: topics', () => ({
-      ...registry,
-      topics: resolveTopicPermalinks(topics.topics, { ...published.topics, ...registry.topics }),
-    }));
-    const authors = stages.run(
-      'authors: pages and permalinks',
-      () =>
-        asListError(() =>
-          authorPages(identity, {
-            papers: records,
-            registry: { ...registry, authors: published.authors },
-            topicSizes: topics.topics.map((t) => t.papers.length),
-            cacheDir,
-            registryFile,
-          }),
-        ),
-      (r) => `${r.paged.length} pages (authors with ${r.data.min}+ papers, rule: ${r.data.rule})`,
-    );
-    for (const note of authors.notes) log(note);
-    registry = { ...registry, authors: authors.entries };
-    writeFileAtomic(pendingRegistryPath(cacheDir, registryFile), serialiseRegistry(registry));
-
-    const names = new Map(topics.topics.map((t) => [t.slug, t.name]));
-    const topicsOf = Object.fromEntries(
-      records.map((r) => [
-        r.slug,
-        (topics.byPaper.get(r.slug) ?? []).flatMap((a) => {
-          const name = names.get(a.topic);
-          return name === undefined ? [] : [{ slug: a.topic, name, reason: a.reason }];
-        }),
-      ]),
-    );
-    const staged = stages.background(
-      'search index, paper twins (JSON), /abs/ redirects, author feeds and BibTeX',
-      () =>
-        pool.run('stage', {
-          dir: stagingDir(cacheDir, registryFile),
-          searchFile: searchCacheFile(cacheDir, registryFile),
-          papers: records.map(publicPaper),
-          topicsOf,
-          registry,
-          authors: authors.paged,
-          authorEntries: authors.entries,
-          siteTitle: config.title,
-          basePath: config.basePath,
-          siteUrl: config.siteUrl,
-        }),
-    );
-    // The pages need related papers; the staged files only the finished site.
-    await related;
-    const recordKey = key(registry);
-    if (!unchanged && recordKey !== undefined) {
-      writeFileAtomic(keyFile, recordKey);
-      writeFileAtomic(`${keyFile}.code`, codeKey());
-    }
+    // What the stages before Astro hold (papers, records, topics) is theirs
+    // alone: only the registry and the staged task outlive them.
+    const { registry, staged } = await prepare(stages, pool, log);
     if (options.prepareOnly) {
       await staged;
       return stages;
@@ -311,6 +144,186 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
   } finally {
     await pool.close();
   }
+}
+
+/** The stages before Astro: parse, permalinks, text, related, topics; the staged files started. */
+async function prepare(
+  stages: Stages,
+  pool: ReturnType<typeof createPool>,
+  log: (line: string) => void,
+): Promise<{ registry: Registry; staged: Promise<unknown> }> {
+  const { cacheDir, permalinks: registryFile } = config;
+  const keyFile = listCacheFile(cacheDir, 'records', registryFile, 'key');
+  const files = stages.run('parse the list: files', () =>
+    asListError(() => expandPaperPaths(config.papers, '.')),
+  );
+  const published = stages.run('permalinks: read the registry', () =>
+    readRegistryFile(registryFile),
+  );
+  const retire = process.env.RETIRE ?? '';
+  const read = filesDigest(files);
+  const key = (registry: Registry) =>
+    read === undefined
+      ? undefined
+      : settingsDigest(read, { v: RECORD_VERSION, registry: registryPapers(registry), retire });
+  const lastKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined;
+  const unchanged = lastKey !== undefined && lastKey === key(published);
+
+  let papers: SluggedPaper[] | undefined;
+  let registry = published;
+  if (!unchanged) {
+    const parsed = await stages.runAsync(
+      'parse the list',
+      () => asListError(() => readPapers(files)),
+      (r) => `${r.papers.length} papers`,
+    );
+    const warnings = parsed.warnings.map(formatWarning);
+    for (const w of warnings) log(`warning: ${w}`);
+    const resolved = stages.run('permalinks', () =>
+      asListError(() =>
+        resolvePermalinks(parsed.papers, published, {
+          retire: parseRetire(retire),
+          registryFile,
+        }),
+      ),
+    );
+    for (const note of resolved.notes) log(note);
+    registry = resolved.registry;
+    // Fingerprints matter only to the registry.
+    papers = resolved.papers.map(({ fingerprint: _, ...paper }) => paper);
+  }
+
+  // Related papers and topics need only the papers' text: they start before the records.
+  const textOf = (p: { slug: string; title: string; abstract: string }) => ({
+    slug: p.slug,
+    title: p.title,
+    abstract: p.abstract,
+  });
+  const early = papers;
+  const relatedDone = early
+    ? stages.background('related papers and map', () =>
+        pool.run('related', {
+          docs: early.map((p) => ({
+            id: p.slug,
+            title: plainTextOf(p.title, toPlainText),
+            abstract: plainTextOf(p.abstract, toPlainText),
+            digest: digestOf({ title: p.title, abstract: p.abstract }),
+          })),
+          file: relatedCacheFile(cacheDir, registryFile),
+        }),
+      )
+    : undefined;
+  const curated = curatedTopics();
+  const topicsTask = (list: { slug: string; title: string; abstract: string }[]) =>
+    stages.background('topics', () =>
+      pool.run('topics', {
+        papers: list.map(textOf),
+        curated,
+        reserved: RESERVED_TOPIC_SLUGS,
+        file: topicsCacheFile(cacheDir, registryFile),
+      }),
+    );
+  const topicsEarly = early ? topicsTask(early) : undefined;
+
+  const records = early
+    ? stages.run(
+        'text: render titles and abstracts (KaTeX)',
+        () => {
+          const lastCode = existsSync(`${keyFile}.code`)
+            ? readFileSync(`${keyFile}.code`, 'utf8')
+            : '';
+          return deriveRecords(early, { cacheDir, registryFile, reuse: lastCode === codeKey() });
+        },
+        (r) => `${r.rendered} rendered, ${r.records.length - r.rendered} reused`,
+      ).records
+    : stages.run('text: list unchanged, stored records kept', () =>
+        readRecords(cacheDir, registryFile),
+      );
+  const related =
+    relatedDone ??
+    stages.background('related papers and map', () =>
+      pool.run('related', {
+        docs: records.map((r) => ({
+          id: r.slug,
+          title: r.plainTitle,
+          abstract: r.plainAbstract,
+          digest: r.contentDigest,
+        })),
+        file: relatedCacheFile(cacheDir, registryFile),
+      }),
+    );
+  // Author identity needs only the papers' author lists: it runs while the pool works.
+  const identity = stages.run(
+    'authors: identity',
+    () => asListError(() => authorIdentity(records)),
+    (r) => `${r.authors.length} authors, ${r.joined.length} initials joined`,
+  );
+  const topicsResult = await (topicsEarly ?? topicsTask(records));
+  if ('fileError' in topicsResult)
+    throw new StageError(
+      'topics',
+      new ListError(`Cannot use the topics file.\n${topicsResult.fileError}`),
+    );
+  const topics = topicsResult.model;
+  for (const w of topics.warnings) log(`[topics] ${w}`);
+
+  // Topic permalinks join the paper permalinks; the model and the pages read this registry.
+  registry = stages.run('permalinks: topics', () => ({
+    ...registry,
+    topics: resolveTopicPermalinks(topics.topics, { ...published.topics, ...registry.topics }),
+  }));
+  const authors = stages.run(
+    'authors: pages and permalinks',
+    () =>
+      asListError(() =>
+        authorPages(identity, {
+          papers: records,
+          registry: { ...registry, authors: published.authors },
+          topicSizes: topics.topics.map((t) => t.papers.length),
+          cacheDir,
+          registryFile,
+        }),
+      ),
+    (r) => `${r.paged.length} pages (authors with ${r.data.min}+ papers, rule: ${r.data.rule})`,
+  );
+  for (const note of authors.notes) log(note);
+  registry = { ...registry, authors: authors.entries };
+  writeFileAtomic(pendingRegistryPath(cacheDir, registryFile), serialiseRegistry(registry));
+
+  const names = new Map(topics.topics.map((t) => [t.slug, t.name]));
+  const topicsOf = Object.fromEntries(
+    records.map((r) => [
+      r.slug,
+      (topics.byPaper.get(r.slug) ?? []).flatMap((a) => {
+        const name = names.get(a.topic);
+        return name === undefined ? [] : [{ slug: a.topic, name, reason: a.reason }];
+      }),
+    ]),
+  );
+  const staged = stages.background(
+    'search index, paper twins (JSON), /abs/ redirects, author feeds and BibTeX',
+    () =>
+      pool.run('stage', {
+        dir: stagingDir(cacheDir, registryFile),
+        searchFile: searchCacheFile(cacheDir, registryFile),
+        papers: records.map(publicPaper),
+        topicsOf,
+        registry,
+        authors: authors.paged,
+        authorEntries: authors.entries,
+        siteTitle: config.title,
+        basePath: config.basePath,
+        siteUrl: config.siteUrl,
+      }),
+  );
+  // The pages need related papers; the staged files only the finished site.
+  await related;
+  const recordKey = key(registry);
+  if (!unchanged && recordKey !== undefined) {
+    writeFileAtomic(keyFile, recordKey);
+    writeFileAtomic(`${keyFile}.code`, codeKey());
+  }
+  return { registry, staged };
 }
 
 /** The records' code digest (list-digest's), kept beside the key: new code renders every paper again. */

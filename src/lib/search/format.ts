@@ -11,7 +11,10 @@
  * Files (paths relative to the index root):
  * - `manifest.json`: collection size, ranking constants, the first entry of
  *   every shard and positions file, the first word of every lexicon file,
- *   year ranges and topic names.
+ *   year ranges and topic names, and the content hashes that are part of
+ *   every other file's name (`t/3.k2x9qa.txt`; see `indexPath`): the
+ *   manifest is the one file fetched fresh, the rest may be cached for good.
+ *   Below, names are written without their hash.
  * - `t/<n>.txt`: shard `n`. First the FlexSearch export of the shard's
  *   `Index`, one `key<TAB>data` line per chunk exactly as `Index.export`
  *   handed it over (e.g. `1.map`; the `reg` chunk, a list of every document
@@ -44,8 +47,8 @@
  *   letters, so one file holds every word of a letter.
  * - `d/<n>.json`: document records `[id, slug, title, authors, authorCount,
  *   date, topics, abstract]` for internal ids `n*docChunk ..`.
- * - `topics.txt`: topic codes of every document (facet counts), and
- *   `title.txt`: title rank of every document (sort by title, on demand).
+ * - `f/topics.txt`: topic codes of every document (facet counts), and
+ *   `f/title.txt`: title rank of every document (sort by title, on demand).
  *
  * Internal document ids follow date order (undated first), so sorting by
  * date is sorting by id and a year is a range of ids. FlexSearch holds these
@@ -53,7 +56,7 @@
  */
 import type { IndexOptions } from 'flexsearch';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export interface Manifest {
   version: number;
@@ -80,6 +83,61 @@ export interface Manifest {
   topics: string[];
   /** Width of one rank in `title.txt`. */
   titleRankWidth: number;
+  /** Content hashes in the files' names: see `indexPath`. */
+  hashes: FileHashes;
+}
+
+/**
+ * Content hashes of the index files, which are part of their names, so that
+ * a browser may cache every file but the manifest for good: a manifest
+ * fetched fresh only ever names files of its own build. `t`, `p` and `l`
+ * hold one hash of `HASH_CHARS` characters per file, concatenated in file
+ * order; the document records share one hash of them all (a hash each
+ * would put ~4,700 more into the manifest at 75,000 papers).
+ */
+export interface FileHashes {
+  t: string;
+  p: string;
+  l: string;
+  d: string;
+  topics: string;
+  title: string;
+}
+
+/** Characters of a file's content hash. */
+export const HASH_CHARS = 6;
+
+export type FileKind = 't' | 'p' | 'l' | 'd' | 'topics' | 'title';
+
+const EXT: Record<FileKind, string> = {
+  t: 'txt',
+  p: 'txt',
+  l: 'txt',
+  d: 'json',
+  topics: 'txt',
+  title: 'txt',
+};
+
+/**
+ * The path of an index file of `kind` (number `i` of its kind), before
+ * hashing (`t/3.txt`) or, given the hash, as served (`t/3.k2x9qa.txt`).
+ */
+export function filePath(kind: FileKind, i: number, hash = ''): string {
+  // Every hashed file sits in a folder, so that hosts can cache `*/` for good.
+  const name = kind === 'topics' || kind === 'title' ? `f/${kind}` : `${kind}/${i}`;
+  return `${name}${hash ? `.${hash}` : ''}.${EXT[kind]}`;
+}
+
+/** The served path of an index file, from the manifest's hashes. */
+export function indexPath(m: Manifest, kind: FileKind, i = 0): string {
+  const h = m.hashes[kind];
+  return filePath(
+    kind,
+    i,
+    kind === 't' || kind === 'p' || kind === 'l'
+      ? h.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS)
+      : h,
+  );
 }
 
 /** One document record in `d/<n>.json`. */

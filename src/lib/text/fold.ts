@@ -25,6 +25,14 @@ const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'g');
 // Folding ASCII text is lower-casing it.
 const NON_ASCII = /[^\p{ASCII}]/u;
 
+/**
+ * Diacritics stripped, case kept: `Hyvärinen` -> `Hyvarinen` (for names
+ * shown to readers, e.g. topic names; `fold` for comparing words).
+ */
+export function stripAccents(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
+}
+
 /** Lower-cases, strips diacritics and maps ligatures: `Hyvärinen` -> `hyvarinen`. */
 export function fold(text: string): string {
   // Most titles and abstracts are ASCII: NFKD and the two passes would leave them as they are.

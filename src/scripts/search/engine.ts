@@ -5,18 +5,26 @@
  */
 import { SearchClient } from '../../lib/search/client.ts';
 
+import { base } from './base.ts';
+
 export interface Facets {
   hasDates: boolean;
   topics: Record<string, string>;
 }
 
-import { base } from './base.ts';
-
 let client: SearchClient | undefined;
 let facets: Promise<Facets> | undefined;
 
+// The manifest and facets are revalidated on every visit (they name the
+// build's other files, whose names carry a hash of their content and may be
+// cached for good): a cached manifest is never paired with another build's files.
+const FRESH = new Set(['manifest.json', 'facets.json']);
+
 async function fetchText(path: string): Promise<string> {
-  const response = await fetch(`${base}search-index/${path}`);
+  const response = await fetch(
+    `${base}search-index/${path}`,
+    FRESH.has(path) ? { cache: 'no-cache' } : {},
+  );
   if (!response.ok) throw new Error(`search index: ${path} answered ${response.status}`);
   return response.text();
 }
