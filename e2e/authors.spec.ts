@@ -23,7 +23,7 @@ test.describe('authors', () => {
     await expect(page).toHaveURL(siteUrl(site, '/authors/jiawei-wang/'));
     await expect(page.locator('[data-coauthor="minglei-li"]')).toContainText('Minglei Li 2');
     // Their papers, newest first, link back to the paper.
-    const titles = page.locator('[data-author-page] article h2 a');
+    const titles = page.locator('[data-author-page] article h3 a');
     await expect(titles).toHaveCount(2);
     await page.getByRole('link', { name: /^SoftVTBench/ }).click();
     await expect(page).toHaveURL(siteUrl(site, PAPER));

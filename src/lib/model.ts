@@ -71,7 +71,10 @@ export interface Model {
   topicRemoved: Map<string, string>;
   /** The site's authors: who has a page, each paper's authors, an author's papers and co-authors. */
   authors: SiteAuthorsView<ModelPaper>;
-  /** The href of each of a paper's authors' pages (for `paper.authors[i]`), where they have one. */
+  /**
+   * Where each of a paper's names links (for `paper.authors[i]`): the
+   * author's page, or a search for their papers when they have none.
+   */
   authorHrefs(paper: ModelPaper): (string | undefined)[];
   /** The topics an author's papers are in, most papers first. */
   authorTopics(slug: string): { topic: Topic; count: number }[];
@@ -172,9 +175,19 @@ async function buildModel(): Promise<Model> {
       const paper = bySlug.get(n.id);
       return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
     });
+  const authorHrefs = (paper: ModelPaper) =>
+    authors
+      .authorsOf(paper)
+      .map(({ author }) =>
+        author === undefined
+          ? undefined
+          : author.slug
+            ? urls.author(author.slug)
+            : urls.authorSearch(author.name),
+      );
   const authorLinks = (slug: string) => {
     const paper = bySlug.get(slug);
-    return paper ? authors.authorsOf(paper).map((a) => a.author?.slug ?? null) : [];
+    return paper ? authorHrefs(paper).map((href) => href ?? null) : [];
   };
   const imageOf = (slug: string) =>
     paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
@@ -264,18 +277,17 @@ async function buildModel(): Promise<Model> {
       return map;
     },
     searchIndex() {
-      search ??= siteSearchIndex(papers, (slug) =>
-        (topics.model.byPaper.get(slug) ?? []).map((a) => a.topic),
+      search ??= siteSearchIndex(
+        papers,
+        (slug) => (topics.model.byPaper.get(slug) ?? []).map((a) => a.topic),
+        authors.data,
       );
       return search;
     },
     topicRedirects: topics.redirects,
     topicRemoved: topics.removed,
     authors,
-    authorHrefs: (paper) =>
-      authors
-        .authorsOf(paper)
-        .map((a) => (a.author?.slug ? urls.author(a.author.slug) : undefined)),
+    authorHrefs,
     authorTopics(slug) {
       const counts = new Map<string, { topic: Topic; count: number }>();
       for (const p of authors.papersOf(slug))

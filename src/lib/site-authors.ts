@@ -5,7 +5,12 @@
  * author's co-authors and topics are counted when a page first asks.
  */
 import { indexLetter } from './authors/names.ts';
-import { authorsDataFile, readAuthorsData, type SiteAuthor } from './authors/site.ts';
+import {
+  authorsDataFile,
+  readAuthorsData,
+  type SiteAuthor,
+  type SiteAuthorsData,
+} from './authors/site.ts';
 import type { StoredPaper } from './content/schema.ts';
 import type { AuthorEntry } from './permalinks/authors.ts';
 import { config } from './site.ts';
@@ -21,6 +26,8 @@ export interface PrintedAuthor {
 }
 
 export interface SiteAuthorsView<P> {
+  /** What the pipeline wrote (the search index reads every author and each paper's). */
+  data: SiteAuthorsData;
   /** Every author, with or without a page. */
   all: readonly AuthorView[];
   /** Authors with a page, A–Z by family name. */
@@ -88,6 +95,7 @@ export function buildSiteAuthors<P extends Pick<StoredPaper, 'index' | 'slug' | 
   };
   const coauthors = new Map<string, { author: AuthorView; count: number }[]>();
   return {
+    data,
     all,
     paged,
     bySlug,

@@ -26,6 +26,8 @@ export interface SiteAuthor {
   homepage?: string;
   /** Perhaps several people (several.ts). */
   several?: true;
+  /** Keys of the other spellings this author gathers (merged initials, the authors file's aliases). */
+  aliases?: string[];
 }
 
 export interface SiteAuthorsData extends PageMinimum {
@@ -89,6 +91,7 @@ export function siteAuthors(
         ...(a.orcid ? { orcid: a.orcid } : {}),
         ...(a.homepage ? { homepage: a.homepage } : {}),
         ...(a.several ? { several: true as const } : {}),
+        ...(a.members.length > 1 ? { aliases: a.members.filter((k) => k !== a.key) } : {}),
       };
     }),
     byPaper: identity.byPaper,

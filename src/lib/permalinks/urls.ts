@@ -46,6 +46,6 @@ export function createUrls(basePath: string, siteUrl: string): Urls {
           ? `/authors/letter/${enc(letter)}/page/${page}/`
           : `/authors/letter/${enc(letter)}/`,
       ),
-    authorSearch: (name) => withBase(`/search/?q=${enc(name)}`),
+    authorSearch: (name) => withBase(`/search/?q=${enc(`author:"${name.replace(/"/g, '')}"`)}`),
   };
 }

@@ -310,6 +310,7 @@ async function prepare(
         topicsOf,
         registry,
         authors: authors.paged,
+        authorData: { authors: authors.data.authors, byPaper: authors.data.byPaper },
         authorEntries: authors.entries,
         siteTitle: config.title,
         basePath: config.basePath,

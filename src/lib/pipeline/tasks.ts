@@ -11,7 +11,8 @@ import type { RelatedDoc } from '../related/index.ts';
 import { arxivRedirectFiles } from '../permalinks/redirects.ts';
 import type { Registry } from '../permalinks/registry.ts';
 import { createUrls } from '../permalinks/urls.ts';
-import { buildSearchCached, searchDocs } from '../site-search.ts';
+import type { SiteAuthorsData } from '../authors/site.ts';
+import { buildSearchCached, searchAuthors, searchDocs } from '../site-search.ts';
 import { stageFiles, type StagedFile } from '../staging.ts';
 import { computeTopicsCached } from '../topics/cached.ts';
 import { TopicsFileError } from '../topics/curate.ts';
@@ -63,6 +64,8 @@ export interface StageTask {
   registry: Registry;
   /** Authors with pages (their papers as indices into `papers`), and the registry's author slugs. */
   authors: { slug: string; name: string; papers: number[] }[];
+  /** Every author and each paper's (for the search index). */
+  authorData: Pick<SiteAuthorsData, 'authors' | 'byPaper'>;
   authorEntries: Record<string, AuthorEntry>;
   siteTitle: string;
   basePath: string;
@@ -83,8 +86,12 @@ export async function stage(task: StageTask): Promise<{
 }> {
   const started = performance.now();
   const urls = createUrls(task.basePath, task.siteUrl);
-  const docs = searchDocs(task.papers, (slug) => (task.topicsOf[slug] ?? []).map((t) => t.slug));
-  const { files } = buildSearchCached(docs, task.searchFile).index;
+  const docs = searchDocs(
+    task.papers,
+    (slug) => (task.topicsOf[slug] ?? []).map((t) => t.slug),
+    task.authorData.byPaper,
+  );
+  const { files } = buildSearchCached(docs, task.searchFile, searchAuthors(task.authorData)).index;
   const searchFiles = files.length;
   const feedPapers = task.papers.map((p, index) => ({
     ...p,

@@ -30,15 +30,21 @@ const SEPARATOR = '<span aria-hidden="true"> · </span>';
 /** Authors on a card: the first three, then "et al.". */
 const CARD_AUTHORS = 3;
 
-/** Names, each linked to its author page when it has one (`links[i]`, for `authors[i]`). */
+/**
+ * Names, each linked where it leads (`links[i]`, for `authors[i]`: their
+ * page, or a search for their papers); `max` of them, then "et al."; the
+ * name at `self` (an author page's own author) emphasised, not linked.
+ */
 function namesHtml(
   authors: readonly string[],
   links: readonly (string | undefined)[],
-  full: boolean,
+  max: number,
+  self?: string,
 ): string {
-  const shown = full ? authors : authors.slice(0, CARD_AUTHORS);
+  const shown = authors.slice(0, max);
   const names = shown.map((name, i) => {
     const href = links[i];
+    if (self !== undefined && href === self) return `<strong>${escapeText(name)}</strong>`;
     return href
       ? `<a${attr('href', href)} class="author-link" data-author>${escapeText(name)}</a>`
       : escapeText(name);
@@ -61,7 +67,7 @@ export function bylineHtml(
   const authors = paper.authors.length > 0;
   let html = `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>`;
   if (authors)
-    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full)}</span>`;
+    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full ? Infinity : CARD_AUTHORS)}</span>`;
   if (paper.date) {
     if (authors) html += SEPARATOR;
     html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
@@ -120,4 +126,28 @@ export function paperCardHtml(
   if (here && !here.assignment.curated)
     html += `<p class="mt-2 text-xs text-muted" data-reason>Why here: ${escapeText(here.assignment.reason)}</p>`;
   return `${html}</article>`;
+}
+
+/** Authors a row of an author's papers shows. */
+const ROW_AUTHORS = 8;
+
+/**
+ * A paper in an author's list: the title, its authors (the page's own
+ * author, whose page `self` is, emphasised) and date. No excerpt or chips:
+ * a person's papers are scanned by title, and 25,000 author pages at 74,728
+ * papers would carry a gigabyte of cards.
+ */
+export function paperRowHtml(
+  paper: CardPaper,
+  authorLinks: readonly (string | undefined)[],
+  self: string,
+): string {
+  let html = `<article class="min-w-0 border-b border-line py-3"><h3 class="font-serif leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h3><p class="mt-0.5 text-sm text-muted" data-byline>`;
+  if (paper.authors.length > 0)
+    html += `<span data-authors>${namesHtml(paper.authors, authorLinks, ROW_AUTHORS, self)}</span>`;
+  if (paper.date) {
+    if (paper.authors.length > 0) html += SEPARATOR;
+    html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
+  }
+  return `${html}</p></article>`;
 }

@@ -42,6 +42,22 @@ export interface ParsedQuery {
   include: Clause[];
   /** What a document must not contain. */
   exclude: Clause[];
+  /** `author:"Name"` / `author:Name`: names an author of every document must be (as written); absent when none. */
+  authors?: string[];
+}
+
+// `author:"Yang Liu"` (the closing quote may be missing while typing) or `author:Liu`.
+const AUTHOR = /(^|\s)author:(?:"([^"]*)"?|([^\s"]+))/giu;
+
+/** The `author:` names of a query, and the query without them. */
+export function authorFilters(query: string): { authors: string[]; rest: string } {
+  const authors: string[] = [];
+  const rest = query.replace(AUTHOR, (_, space: string, quoted?: string, bare?: string) => {
+    const name = (quoted ?? bare ?? '').trim();
+    if (name) authors.push(name);
+    return space;
+  });
+  return { authors, rest };
 }
 
 // A quoted phrase (the closing quote may be missing while typing), or a run
@@ -102,7 +118,8 @@ function isShortPart(word: string): boolean {
  * Parses a query. `complete` is false while the visitor is typing: then the
  * last word, unless followed by a space, also matches words it begins.
  */
-export function parseQuery(query: string, complete = false): ParsedQuery {
+export function parseQuery(text: string, complete = false): ParsedQuery {
+  const { authors, rest: query } = authorFilters(text);
   const pieces: Piece[] = [];
   let chunk = 0;
   let lastEnd = 0;
@@ -164,5 +181,6 @@ export function parseQuery(query: string, complete = false): ParsedQuery {
   return {
     include: merged.filter((p) => !p.negated).map((p) => p.clause),
     exclude: merged.filter((p) => p.negated).map((p) => p.clause),
+    ...(authors.length > 0 ? { authors } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * Ranking: one pass over the scored documents for the match test, the
  * filters, the facet counts and the best hits by the sort key.
  */
+import type { AuthorCodes } from './authors.ts';
 import type { TopicCodes } from './postings.ts';
 import type { Scratch } from './score.ts';
 
@@ -58,7 +59,32 @@ interface RankArgs {
   topicData: TopicCodes;
   topicCounts: Uint32Array;
   yearCounts: Uint32Array;
+  /** Author codes every kept document must have (`author:` filters), with every document's codes. */
+  authorFilter?: readonly number[] | undefined;
+  authorData?: AuthorCodes | undefined;
+  /** Counts of the matches' author codes (the author facet), when asked. */
+  authorCounts?: Uint32Array | undefined;
   top: TopK;
+}
+
+/** Whether document `d` has every one of `codes` among its authors. */
+function hasAuthors(data: AuthorCodes, d: number, codes: readonly number[]): boolean {
+  const from = data.start[d] as number;
+  const to = data.start[d + 1] as number;
+  for (const code of codes) {
+    let found = false;
+    for (let i = from; i < to && !found; i++) found = data.codes[i] === code;
+    if (!found) return false;
+  }
+  return true;
+}
+
+function countAuthors(data: AuthorCodes, d: number, counts: Uint32Array): void {
+  const to = data.start[d + 1] as number;
+  for (let i = data.start[d] as number; i < to; i++) {
+    const code = data.codes[i] as number;
+    counts[code] = (counts[code] as number) + 1;
+  }
 }
 
 /**
@@ -80,6 +106,9 @@ export function rankCandidates(a: RankArgs): number {
     topicData,
     topicCounts,
     yearCounts,
+    authorFilter,
+    authorData,
+    authorCounts,
     top,
   } = a;
   const { start: topicStart, codes: topicCodes } = topicData;
@@ -87,7 +116,9 @@ export function rankCandidates(a: RankArgs): number {
   const byTitle = titleRank !== undefined;
   const count = all ? n : s.touchedCount;
   let matched = 0;
-  if (!all && !topicFilter && yearPos === -2 && !byDate && !byTitle) {
+  const byAuthor = authorFilter !== undefined && authorData !== undefined;
+  const authorFacet = authorCounts !== undefined && authorData !== undefined;
+  if (!all && !topicFilter && yearPos === -2 && !byDate && !byTitle && !byAuthor && !authorFacet) {
     // The common case (relevance, no filters), kept lean: most documents
     // only add to the facet counts.
     let floor = -Infinity;
@@ -111,6 +142,8 @@ export function rankCandidates(a: RankArgs): number {
       const d = all ? c : (touchedList[c] as number);
       if (excluded[d] !== 0) continue;
       if (!all && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
+      // `author:` narrows the matches themselves, before any facet counts them.
+      if (byAuthor && !hasAuthors(authorData, d, authorFilter)) continue;
       const from = topicStart[d] as number;
       const to = topicStart[d + 1] as number;
       let inTopic = true;
@@ -129,6 +162,7 @@ export function rankCandidates(a: RankArgs): number {
       }
       if (inTopic && yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
       if (!inTopic || !inYear) continue;
+      if (authorFacet) countAuthors(authorData, d, authorCounts);
       matched++;
       top.push(
         d,

@@ -5,7 +5,7 @@
  */
 import { base } from './base.ts';
 import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, hitNode } from './render.ts';
+import { arrowNavigation, authorSuggestionNode, hitNode } from './render.ts';
 
 const SHOWN = 8;
 
@@ -43,12 +43,17 @@ function bind(box: HTMLElement): void {
     const started = performance.now();
     try {
       const { getClient, getFacets } = await engine();
-      const [result, facets] = await Promise.all([
+      const [result, facets, people] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),
+        // Authors with a page whose names begin with the words typed (none for `author:` queries).
+        /author:/i.test(query) ? [] : getClient().suggestAuthors(query, 3),
       ]);
       if (mine !== sequence) return; // a newer keystroke won
-      list.replaceChildren(...result.hits.map((hit) => hitNode(hit, facets, true)));
+      list.replaceChildren(
+        ...people.map(authorSuggestionNode),
+        ...result.hits.map((hit) => hitNode(hit, facets, true)),
+      );
       const n = result.total.toLocaleString('en');
       status.textContent =
         result.total === 0

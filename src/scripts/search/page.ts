@@ -9,9 +9,11 @@ import {
   parseState,
   sameState,
   stateToParams,
+  toggleAuthor,
   type SearchState,
 } from '../../lib/search-state.ts';
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
+import { renderAuthorFacet } from './author-facet.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import type { Facets } from './engine.ts';
 import { engine, warmUp } from './lazy.ts';
@@ -24,6 +26,7 @@ const form = need<HTMLFormElement>('form');
 const status = need<HTMLElement>('[data-search-status]');
 const list = need<HTMLOListElement>('[data-search-results]');
 const topicsBox = need<HTMLUListElement>('[data-facet-topics]');
+const authorsBox = need<HTMLUListElement>('[data-facet-authors]');
 const yearSelect = need<HTMLSelectElement>('[data-facet-year]');
 const sortSelect = need<HTMLSelectElement>('[data-sort]');
 const pager = need<HTMLElement>('[data-search-pager]');
@@ -137,6 +140,7 @@ async function run(complete: boolean): Promise<void> {
         limit: PAGE_SIZE,
         offset: (state.page - 1) * PAGE_SIZE,
         complete,
+        authorFacet: true,
       }),
       getFacets(),
     ]);
@@ -150,6 +154,7 @@ async function run(complete: boolean): Promise<void> {
         ? 'No papers match.'
         : `${n} paper${result.total === 1 ? '' : 's'} match${state.q ? ` “${state.q}”` : ''}.`;
     renderFacets(result, facets);
+    if (authorsBox) renderAuthorFacet(authorsBox, state.q, result.facets.authors);
     renderPager(result.total);
     if (bibButton) bibButton.hidden = result.hits.length === 0;
   } catch {
@@ -192,6 +197,11 @@ if (root && input) {
       ? [...state.topics, box.value]
       : state.topics.filter((t) => t !== box.value);
     update({ topics: [...new Set(topics)].sort() }, true);
+  });
+  authorsBox?.addEventListener('change', (event) => {
+    const q = toggleAuthor(state.q, (event.target as HTMLInputElement).value);
+    input.value = q;
+    update({ q }, true);
   });
   yearSelect?.addEventListener('change', () => {
     const year = Number(yearSelect.value);
