@@ -98,6 +98,39 @@ test.describe('authors', () => {
     expect(names).toHaveLength(ld.author.length);
   });
 
+  test('search: author:"…" in the query and the URL, the author facet, and links from hits', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, `/search/?q=${encodeURIComponent('author:"Minglei Li"')}`));
+    const hits = page.locator('[data-search-results] [data-search-hit]');
+    await expect(hits).toHaveCount(2);
+    await expect(page.locator('[data-facet-author="minglei-li"] input')).toBeChecked();
+    // Ticking a co-author adds them to the query, and so to the URL.
+    await page.locator('[data-facet-author="jiawei-wang"] input').check();
+    await expect(page).toHaveURL(/q=author%3A%22Minglei\+Li%22\+author%3A%22Jiawei\+Wang%22/);
+    await expect(page.locator('[data-facet-author="jiawei-wang"] input')).toBeChecked();
+    await expect(hits).toHaveCount(2);
+    // Two authors: their papers together only.
+    await page.goto(
+      siteUrl(site, `/search/?q=${encodeURIComponent('author:"Minglei Li" author:"Ke Rui"')}`),
+    );
+    await expect(hits).toHaveCount(1);
+    await page.locator('[data-hit-authors] a[data-author="jiawei-wang"]').click();
+    await expect(page).toHaveURL(siteUrl(site, '/authors/jiawei-wang/'));
+  });
+
+  test('the header search suggests authors with a page', async ({ page }) => {
+    await page.goto(siteUrl(site, '/papers/'));
+    await page.locator('#site-search').fill('minglei');
+    const suggestion = page.locator('[data-search-panel] [data-author-suggestion]');
+    await expect(suggestion).toHaveCount(1);
+    await expect(suggestion).toContainText('Minglei Li');
+    await page.locator('#site-search').press('ArrowDown');
+    await expect(suggestion).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(siteUrl(site, '/authors/minglei-li/'));
+  });
+
   test('cards link their authors', async ({ page }) => {
     await page.goto(siteUrl(site, '/papers/'));
     const first = page.locator('article [data-byline]').first();

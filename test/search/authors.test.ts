@@ -99,6 +99,7 @@ describe('searching by author', () => {
     const { client: c } = client();
     expect((await c.suggestAuthors('yan')).map((a) => a[1])).toEqual(['yang-liu', 'yann-lecun']);
     expect((await c.suggestAuthors('yang li')).map((a) => a[1])).toEqual(['yang-liu']);
+    expect((await c.suggestAuthors('yann lecun')).map((a) => a[1])).toEqual(['yann-lecun']);
     expect((await c.suggestAuthors('lee')).map((a) => a[1])).toEqual(['ann-lee']);
     // Bob Ross has no page: not suggested.
     expect(await c.suggestAuthors('bob')).toEqual([]);

@@ -17,7 +17,7 @@ import type { Urls } from '../permalinks/urls.ts';
 import type { StagedFile } from '../staging.ts';
 
 /** An author's feed lists their newest papers: a person's feed need not be an archive. */
-export const AUTHOR_FEED_LIMIT = 20;
+export const AUTHOR_FEED_LIMIT = 10;
 
 /** What feeds and BibTeX read of a paper. */
 export type AuthorFilePaper = FeedPaper & {

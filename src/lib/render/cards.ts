@@ -143,7 +143,12 @@ export function paperRowHtml(
   self: string,
 ): string {
   let html = `<article class="min-w-0 border-b border-line py-3"><h3 class="font-serif leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h3><p class="mt-0.5 text-sm text-muted" data-byline>`;
-  if (paper.authors.length > 0)
+  const at = authorLinks.indexOf(self);
+  if (at >= ROW_AUTHORS) {
+    // Their own name far down a long list: the first names, then theirs.
+    const first = namesHtml(paper.authors.slice(0, ROW_AUTHORS - 1), authorLinks, ROW_AUTHORS);
+    html += `<span data-authors>${first}, …, <strong>${escapeText(paper.authors[at] ?? '')}</strong>${at < paper.authors.length - 1 ? ' et al.' : ''}</span>`;
+  } else if (paper.authors.length > 0)
     html += `<span data-authors>${namesHtml(paper.authors, authorLinks, ROW_AUTHORS, self)}</span>`;
   if (paper.date) {
     if (paper.authors.length > 0) html += SEPARATOR;

@@ -96,11 +96,14 @@ export class AuthorFiles {
     const i = a.prefixes.indexOf(first.slice(0, PREFIX_CHARS));
     if (i < 0) return [];
     const list = await this.files.json<AuthorSuggestion[]>(indexPath(m, 'n', i));
-    const found: AuthorSuggestion[] = [];
+    // Most papers first (the file's order), but the name exactly as typed before all.
+    const key = words.join(' ');
+    const exact = list.filter((entry) => entry[3] === key);
+    const found = [...exact];
     for (const entry of list) {
-      if (keyMatches(entry[3], words)) found.push(entry);
-      if (found.length === limit) break;
+      if (found.length >= limit) break;
+      if (entry[3] !== key && keyMatches(entry[3], words)) found.push(entry);
     }
-    return found;
+    return found.slice(0, limit);
   }
 }
