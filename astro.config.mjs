@@ -12,7 +12,8 @@ import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 // let it build into a temporary folder (swapped in only on success) and keep
 // one cache per paper list.
 export default defineConfig({
-  site: config.siteUrl,
+  // No `site` when nothing says where the site lives (src/lib/site-url.ts): never localhost.
+  ...(config.siteUrl ? { site: config.siteUrl } : {}),
   base: config.basePath,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',

@@ -39,6 +39,8 @@ writeFileSync(
     '',
     read('bench/search-results.md'),
     '',
+    read('bench/search-notes.md'),
+    '',
     '## Page weights (bundled list)',
     '',
     read('bench/weights-results.md'),

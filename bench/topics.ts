@@ -6,6 +6,16 @@
  *   node bench/topics.ts            # all sizes, a summary table
  *   node bench/topics.ts 74728      # one size, with the top 20 topics
  *
+ * Quality of the topics of any list (see `src/lib/topics/quality.ts`):
+ *
+ *   npm run bench:topics -- --papers <list> [--sample N --seed S] [--no-baseline]
+ *
+ * prints each topic (areas first, with their topics) with its size,
+ * coherence and three example titles; the share of memberships in topics of
+ * coherence below 1.5; and, when the papers carry arXiv categories, the
+ * category purity of each paper's main topic beside LSA + k-means with as
+ * many clusters.
+ *
  * Papers are read straight from the files (zlib + JSON) so that only
  * discovery is timed; titles and abstracts are passed as they are.
  */
@@ -16,6 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import { readPapers } from '../src/lib/ingest/index.ts';
 import { assignSlugs } from '../src/lib/ingest/slug.ts';
 import { discoverTopics, OTHER_SLUG, type TopicPaper } from '../src/lib/topics/index.ts';
+import { quality } from './topics-quality.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ARXIV = path.resolve(root, '../shared/papers/arxiv-cs-75k.jsonl.gz');
@@ -69,7 +80,9 @@ async function one(size: number): Promise<Result> {
 }
 
 const arg = process.argv[2];
-if (arg !== undefined) {
+if (arg === '--papers') {
+  await quality(process.argv.slice(2));
+} else if (arg !== undefined) {
   const r = await one(Number(arg));
   if (process.argv[3] === '--json') console.log(JSON.stringify(r));
   else {

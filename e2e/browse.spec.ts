@@ -111,28 +111,48 @@ test.describe('browsing the bundled list', () => {
 });
 
 test.describe('theme', () => {
-  test('follows the system, and the toggle persists across navigation and reloads', async ({
+  test('follows the system; system, light and dark each have their own icon; the choice persists and can return to the system', async ({
     page,
   }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(siteUrl(site));
     const html = page.locator('html');
+    const toggle = page.locator('[data-theme-toggle]');
+    const icon = async () =>
+      toggle
+        .locator('svg')
+        .evaluateAll((svgs) =>
+          svgs.filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.dataset.icon),
+        );
     await expect(html).toHaveAttribute('data-theme', 'light');
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toHaveAccessibleName(/^Theme: follow the system/);
+    expect(await icon()).toEqual(['system']);
+
+    await toggle.click();
+    await expect(toggle).toHaveAccessibleName(/^Theme: light \(switch to dark\)/);
+    expect(await icon()).toEqual(['light']);
     await toggle.click();
     await expect(html).toHaveAttribute('data-theme', 'dark');
-    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle).toHaveAccessibleName(/^Theme: dark/);
+    expect(await icon()).toEqual(['dark']);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(251, 250, 247)');
 
-    await page.getByRole('link', { name: 'Papers', exact: true }).click();
+    await page.getByRole('link', { name: 'Papers', exact: true }).first().click();
     await expect(page).toHaveURL(siteUrl(site, '/papers/'));
     await expect(html).toHaveAttribute('data-theme', 'dark');
     await page.reload();
     await expect(html).toHaveAttribute('data-theme', 'dark');
-    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await icon()).toEqual(['dark']);
+
+    // Back to the system: the stored choice is forgotten and the system's change is followed live.
+    await toggle.click();
+    await expect(toggle).toHaveAccessibleName(/^Theme: follow the system/);
     await expect(html).toHaveAttribute('data-theme', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(toggle).toHaveAccessibleName(/^Theme: follow the system/);
   });
 
   test('dark system preference is the default', async ({ page }) => {

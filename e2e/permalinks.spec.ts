@@ -31,9 +31,7 @@ test.describe('permalinks survive a changed list', () => {
         const target = await request.get(siteUrl(SITES.changed, refresh[1]));
         expect(target.status()).toBe(200);
         expect(abstractOf(await target.text()), slug).toBe(abstractOf(original));
-        expect(html).toMatch(
-          /<link rel="canonical" href="http:\/\/localhost:4321\/papers\/[^"]+\/">/,
-        );
+        expect(html).toMatch(/<link rel="canonical" href="\/papers\/[^"]+\/">/);
         outcomes.redirected += 1;
         continue;
       }

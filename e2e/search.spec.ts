@@ -103,11 +103,12 @@ test.describe('search from the header', () => {
     await expect(first).toBeFocused();
     const slug = await first.getAttribute('data-search-hit');
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/papers/${slug}/\\?hl=`));
+    // Highlighted, then `hl` leaves the address: a copied link is the paper's own.
     const mark = page.locator('[data-abstract] mark[data-hl]').first();
     await expect(mark).toBeVisible();
     await expect(mark).toBeInViewport();
     expect((await mark.textContent())?.toLowerCase()).toMatch(/lottery|ticket/);
+    await expect(page).toHaveURL(new RegExp(`/papers/${slug}/$`));
   });
 
   test('Escape clears the box, and an empty box shows nothing', async ({ page }) => {
@@ -146,7 +147,7 @@ test.describe('the search page', () => {
     await page.locator('#search-q').fill('speculative decoding');
     await expect(page).toHaveURL(/\?q=speculative\+decoding$/);
     const status = page.locator('[data-search-status]');
-    await expect(status).toContainText('match');
+    await expect(status).toContainText('contain all words');
     const before = await page
       .locator('[data-search-hit]')
       .evaluateAll((as) => as.map((a) => a.getAttribute('data-search-hit')));
@@ -169,7 +170,7 @@ test.describe('the search page', () => {
     await facet.locator('input').check();
     await expect(page).toHaveURL(/topic=mixture-of-experts/);
     await expect(page.locator('[data-search-status]')).toHaveText(
-      `${count} papers match “sparse”.`,
+      `${count} papers match “sparse” with these filters.`,
     );
     const chips = page.locator('[data-search-results] > li');
     const n = await chips.count();
@@ -261,5 +262,168 @@ test.describe('search over hostile text', () => {
       await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
     ).toBeUndefined();
     expect(dialogs).toEqual([]);
+  });
+});
+
+test.describe('every word counts, and no search is a dead end', () => {
+  const hits = (page: Page) => page.locator('[data-search-results] > li');
+  const status = (page: Page) => page.locator('[data-search-status]');
+
+  /** Types `q` on the search page and returns [papers with all words, papers in all]. */
+  async function counts(page: Page, q: string): Promise<[number, number]> {
+    await page.locator('#search-q').fill(q);
+    await expect(status(page)).toHaveText(/contain/);
+    const text = (await status(page).textContent()) ?? '';
+    const n = (re: RegExp) => Number(text.match(re)?.[1]?.replace(/,/g, '') ?? 0);
+    const all = n(/^([\d,]+) papers? contains? all words/);
+    return [all, all + n(/· ([\d,]+) (?:more )?contains? some/)];
+  }
+
+  // What each query word looks like in a paper's text (`lp` is written ℓ_p, `3d` 3D or 3-D).
+  const FORMS: Record<string, RegExp> = {
+    sensitivity: /sensitiv/i,
+    lp: /ℓ_?p|\blp\b/i,
+    sparse: /spars/i,
+    attention: /attenti/i,
+  };
+
+  for (const q of ['sensitivity lp', 'sparse attention']) {
+    test(`“${q}”: the first hits contain every word`, async ({ page }) => {
+      await page.goto(siteUrl(site, '/search/'));
+      const [all] = await counts(page, q);
+      expect(all).toBeGreaterThan(0);
+      for (let i = 0; i < Math.min(all, 3); i++) {
+        const hit = hits(page).nth(i);
+        await expect(hit.locator('[data-missing]')).toHaveCount(0);
+        const slug = await hit.locator('[data-search-hit]').getAttribute('data-search-hit');
+        const twin = await (await page.request.get(siteUrl(site, `/papers/${slug}.json`))).json();
+        for (const word of q.split(' '))
+          expect(`${twin.title} ${twin.abstract}`, `${slug}: ${word}`).toMatch(FORMS[word] ?? word);
+      }
+    });
+  }
+
+  // No paper of the bundled list has both words: each word's papers are found,
+  // the count says so, each hit names the word it lacks, and fewer words are offered.
+  for (const [q, words] of [
+    ['pruning 3d', ['pruning', '3d']],
+    ['ml theory', ['ml', 'theory']],
+    ['ai safety', ['ai', 'safety']],
+  ] as const) {
+    test(`“${q}”: papers with some of the words, each saying which it lacks`, async ({ page }) => {
+      await page.goto(siteUrl(site, '/search/'));
+      const [all, total] = await counts(page, q);
+      expect(all).toBe(0);
+      expect(total).toBeGreaterThan(0);
+      await expect(status(page)).toHaveText(`No paper contains all words · ${total} contain some`);
+      const missing = await hits(page).locator('[data-missing]').allTextContents();
+      expect(missing.length).toBe(Math.min(total, 20));
+      for (const m of missing) expect(words.map((w) => `Missing: ${w}`)).toContain(m);
+      const fewer = page.locator('[data-search-suggest] a[data-search-query]');
+      await expect(fewer.first()).toBeVisible();
+      expect(words).toContain(await fewer.first().textContent());
+    });
+  }
+
+  test('the count line gives both counts, and a hit that lacks a word says which', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/search/'));
+    const [all, total] = await counts(page, 'lottery tickets');
+    expect(all).toBeGreaterThan(0);
+    expect(total).toBeGreaterThan(all);
+    await expect(status(page)).toHaveText(
+      `${all} papers contain all words · ${total - all} more contain${total - all === 1 ? 's' : ''} some`,
+    );
+    await expect(
+      hits(page)
+        .nth(all - 1)
+        .locator('[data-missing]'),
+    ).toHaveCount(0);
+    await expect(hits(page).nth(all).locator('[data-missing]')).toHaveText(
+      /^Missing: (lottery|tickets)$/,
+    );
+  });
+
+  test('no results: did you mean, closest topics, and example searches', async ({ page }) => {
+    await page.goto(siteUrl(site, '/search/?q=sparseattention'));
+    await expect(status(page)).toHaveText('No papers match “sparseattention”.');
+    const box = page.locator('[data-search-suggest]');
+    await expect(box).toContainText('Did you mean sparse attention');
+    await expect(box.locator('a.chip').first()).toBeVisible();
+    await box.getByRole('link', { name: 'sparse attention' }).click();
+    await expect(page).toHaveURL(/\?q=sparse\+attention$/);
+    await expect(hits(page).first()).toBeVisible();
+
+    await page.locator('#search-q').fill('xyzzyq');
+    await expect(status(page)).toHaveText('No papers match “xyzzyq”.');
+    const example = box.locator('a[data-search-query]').first();
+    await expect(example).toBeVisible();
+    await example.click();
+    await expect(hits(page).first()).toBeVisible();
+  });
+
+  test('the empty page says what can be searched, with examples that find papers', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/search/'));
+    await expect(page.locator('[data-search-body]')).toBeHidden();
+    const examples = page.locator('[data-search-help] a[data-search-example]');
+    expect(await examples.count()).toBeGreaterThanOrEqual(4);
+    for (const text of await examples.allTextContents()) {
+      await page.goto(siteUrl(site, `/search/?q=${encodeURIComponent(text.trim())}`));
+      await expect(hits(page).first(), text).toBeVisible();
+    }
+  });
+
+  test('the opened paper highlights the forms the search matched, then drops hl', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/search/?q=prune'));
+    await hits(page).first().locator('[data-search-hit]').click();
+    const marks = page.locator('main mark[data-hl]');
+    await expect(marks.first()).toBeVisible();
+    const forms = new Set((await marks.allTextContents()).map((m) => m.toLowerCase()));
+    // `prune` was typed; the paper says `pruning` (or `pruned`).
+    expect([...forms].some((f) => /^prun(ing|ed)$/.test(f))).toBe(true);
+    await expect(page).not.toHaveURL(/hl=/);
+  });
+
+  test('a page change moves the view to the results and focus to their heading', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/search/?q=sparse'));
+    await expect(hits(page)).toHaveCount(20);
+    await page.getByRole('button', { name: 'Next →' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByRole('heading', { level: 2, name: /papers match/ })).toBeFocused();
+    await expect(status(page)).toBeInViewport();
+    const y = await status(page).evaluate((el) => el.getBoundingClientRect().top);
+    expect(y).toBeLessThan(100);
+  });
+
+  test('at 375 px the filters sit above the results in a panel that says how many are on', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(siteUrl(site, '/search/?q=sparse&topic=mixture-of-experts'));
+    await expect(hits(page).first()).toBeVisible();
+    const toggle = page.locator('[data-filters-toggle]');
+    await expect(toggle).toHaveText(/Filters\s*\(1 active\)/);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#search-filters')).toBeHidden();
+    const above = async () =>
+      ((await toggle.boundingBox())?.y ?? 1e9) < ((await hits(page).first().boundingBox())?.y ?? 0);
+    expect(await above()).toBe(true);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const facet = page.locator('[data-facet-topic="mixture-of-experts"] input');
+    await expect(facet).toBeVisible();
+    await expect(facet).toBeChecked();
+    expect(await above()).toBe(true);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(toggle).toBeHidden();
+    await expect(page.locator('#search-filters')).toBeVisible();
   });
 });

@@ -16,11 +16,14 @@ export interface FixtureSite extends Site {
 
 const FIXTURES = 'dist-fixtures';
 
+/** Moves every port, so two checkouts on one machine can run their end-to-end tests at once. */
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+
 export const FIXTURE_SITES = {
   /** The bundled list, changed: re-ordered, one paper removed (retired), one title fixed, two added. */
   changed: {
     dir: `${FIXTURES}/changed`,
-    port: 4411,
+    port: 4411 + PORT_OFFSET,
     base: '/',
     env: {
       PAPERS: `${FIXTURES}/changed.txt`,
@@ -34,7 +37,7 @@ export const FIXTURE_SITES = {
    */
   hostile: {
     dir: `${FIXTURES}/hostile`,
-    port: 4413,
+    port: 4413 + PORT_OFFSET,
     base: '/',
     env: {
       PAPERS: `${FIXTURES}/hostile.txt,test/fixtures/hostile-authors.jsonl`,
@@ -47,7 +50,7 @@ export const FIXTURE_SITES = {
    */
   hf: {
     dir: `${FIXTURES}/hf`,
-    port: 4414,
+    port: 4414 + PORT_OFFSET,
     base: '/',
     env: {
       PAPERS: 'test/fixtures/formats/hf-daily.json',
@@ -55,10 +58,20 @@ export const FIXTURE_SITES = {
       AUTHORS: 'test/fixtures/authors/hf.authors.yaml',
     },
   },
+  /** 3,000 arXiv cs papers (first sentences of abstracts): discovered areas, then topics. */
+  areas: {
+    dir: `${FIXTURES}/areas`,
+    port: 4415 + PORT_OFFSET,
+    base: '/',
+    env: {
+      PAPERS: 'test/fixtures/topics/arxiv-cs-3000.jsonl.gz',
+      PERMALINKS: `${FIXTURES}/areas.permalinks.json`,
+    },
+  },
   /** The bundled list deployed under a sub-path, with an absolute origin. */
   base: {
     dir: `${FIXTURES}/base`,
-    port: 4412,
+    port: 4412 + PORT_OFFSET,
     base: '/papers-site/',
     env: {
       PAPERS: `${FIXTURES}/bundled-copy.txt`,
@@ -72,7 +85,7 @@ export const FIXTURE_SITES = {
 } as const satisfies Record<string, FixtureSite>;
 
 export const SITES = {
-  main: { dir: 'dist', port: 4410, base: '/' },
+  main: { dir: 'dist', port: 4410 + PORT_OFFSET, base: '/' },
   ...FIXTURE_SITES,
 } as const satisfies Record<string, Site>;
 

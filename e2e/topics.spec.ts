@@ -133,3 +133,80 @@ test.describe('topic pagination and discovered topics', () => {
     await expect(page.locator('[data-reason]').first()).toContainText('Why here:');
   });
 });
+
+test.describe('areas, then topics (a list of 3,000 papers)', () => {
+  const areas = SITES.areas;
+
+  test('topic index → an area → one of its topics → a paper, with breadcrumbs back', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(areas, '/topics/'));
+    const tree = page.locator('[data-topic-tree] > li');
+    const count = await tree.count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    expect(count).toBeLessThanOrEqual(25);
+    const area = tree.first();
+    const areaLink = area.locator('h2 a');
+    const areaName = (await areaLink.textContent())?.trim() ?? '';
+    await areaLink.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(areaName);
+    await expect(page.locator('[data-breadcrumb] a')).toHaveText(['Topics']);
+    await expect(page.getByText(/^Area of \d+ topics/)).toBeVisible();
+
+    // The area's topics, largest first; the second one (the first may be a near namesake).
+    const children = page.locator('[data-topic-chips="area-topics"] a');
+    expect(await children.count()).toBeGreaterThanOrEqual(2);
+    const sizes = await children.evaluateAll((as) =>
+      as.map((a) => Number(a.querySelector('span')?.textContent?.replace(/,/g, ''))),
+    );
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    const topic = children.nth(1);
+    const topicSlug = (await topic.getAttribute('data-topic-link')) ?? '';
+    await topic.click();
+    await expect(page).toHaveURL(siteUrl(areas, `/topics/${topicSlug}/`));
+    await expect(page.locator('[data-breadcrumb] a')).toHaveText(['Topics', areaName]);
+    await expect(page.getByText('Discovered from titles and abstracts')).toBeVisible();
+    await expect(page.locator('[data-topic-chips="sibling-topics"] a').first()).toBeVisible();
+    const count2 = Number(
+      await page.locator('[data-topic-count]').getAttribute('data-topic-count'),
+    );
+    // No topic holds more than about 3% of the list.
+    expect(count2).toBeLessThanOrEqual(93);
+
+    const first = page.locator('main ol > li article h2 a').first();
+    const title = (await first.textContent())?.trim() ?? '';
+    await expect(page.locator('[data-reason]').first()).toContainText('Why here:');
+    await first.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(
+      page.locator(`main article [data-topic-chips] a[href="/topics/${topicSlug}/"]`),
+    ).toHaveCount(1);
+
+    // Back up the breadcrumb of the topic to its area.
+    await page.goBack();
+    await page.locator('[data-breadcrumb] a', { hasText: areaName }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(areaName);
+  });
+
+  test('an area holds the papers of its topics, and the index counts agree with the pages', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(areas, '/topics/'));
+    const area = page.locator('[data-topic-tree] > li').nth(2);
+    const slug = (await area.getAttribute('data-area')) ?? '';
+    const count = Number(await area.locator('[data-count]').first().getAttribute('data-count'));
+    await page.goto(siteUrl(areas, `/topics/${slug}/`));
+    await expect(page.locator('[data-topic-count]')).toHaveAttribute(
+      'data-topic-count',
+      String(count),
+    );
+    const childSum = await page
+      .locator('[data-topic-chips="area-topics"] a span')
+      .evaluateAll((spans) =>
+        spans.reduce((a, s) => a + Number(s.textContent?.replace(/,/g, '')), 0),
+      );
+    // A paper in two topics of the area counts once in the area.
+    expect(childSum).toBeGreaterThanOrEqual(count);
+    expect(childSum).toBeLessThanOrEqual(Math.ceil(count * 1.2));
+  });
+});

@@ -34,8 +34,21 @@ copyFileSync('src/content/papers.txt', `${FIXTURES}/bundled-copy.txt`);
 // The changed list starts from the registry the bundled list published.
 copyFileSync('src/content/permalinks.json', `${FIXTURES}/changed.permalinks.json`);
 // Fixture sites other than `changed` start from no registry, every time.
-for (const name of ['base', 'hostile', 'hf'])
+for (const name of ['base', 'hostile', 'hf', 'areas'])
   rmSync(`${FIXTURES}/${name}.permalinks.json`, { force: true });
+
+/** What a host says about where a site lives (src/lib/site-url.ts): fixture sites say it themselves. */
+const HOST_VARIABLES = [
+  'SITE_URL',
+  'BASE_PATH',
+  'GITHUB_ACTIONS',
+  'NETLIFY',
+  'CF_PAGES_URL',
+  'VERCEL_PROJECT_PRODUCTION_URL',
+];
+const hostless = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !HOST_VARIABLES.includes(name)),
+);
 
 const only = process.argv.slice(2);
 for (const [name, site] of Object.entries(FIXTURE_SITES)) {
@@ -44,7 +57,7 @@ for (const [name, site] of Object.entries(FIXTURE_SITES)) {
   const result = spawnSync(process.execPath, ['scripts/build.ts', '--out', site.dir], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env,
+      ...hostless,
       ...site.env,
       ASTRO_CACHE_DIR: path.join('node_modules/.astro-fixtures', name),
     },

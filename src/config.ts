@@ -4,15 +4,23 @@
  * Environment variables override the defaults so that one build command can
  * make any site (`PAPERS=... SITE_URL=... BASE_PATH=... npm run build`).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inferSiteLocation, normaliseBase, UNKNOWN_SITE_WARNING } from './lib/site-url.ts';
+
+export { normaliseBase };
 
 export interface SiteConfig {
   /** Shown in the header, titles and social cards. */
   title: string;
   /** One sentence about the collection, for the home page and meta descriptions. */
   description: string;
-  /** Absolute origin the site is served from, no trailing slash (`SITE_URL`). */
-  siteUrl: string;
+  /**
+   * Absolute origin the site is served from, no trailing slash (`SITE_URL`, or
+   * what the host says: src/lib/site-url.ts). Undefined when nothing says it:
+   * links are then root-relative and absolute-only things are left out.
+   */
+  siteUrl: string | undefined;
   /** Sub-path of the deployment with leading and trailing slash, `/` at the root (`BASE_PATH`). */
   basePath: string;
   /** The paper list file(s), as given (`PAPERS`; comma-separated or a glob). */
@@ -55,13 +63,23 @@ const env = (name: string): string | undefined => {
 /** Paths under /topics/ that are pages of their own, never topic slugs. */
 export const RESERVED_TOPIC_SLUGS = ['by-name'];
 
-/** `/`, or `/sub/path/`: one leading and one trailing slash. */
-export function normaliseBase(base: string | undefined): string {
-  const trimmed = (base ?? '').replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
+const root = process.cwd();
+
+/** The repository's CNAME file (a GitHub Pages custom domain), at the root or in public/. */
+function readCname(): string | undefined {
+  for (const file of ['CNAME', 'public/CNAME']) {
+    const full = path.join(root, file);
+    if (existsSync(full)) return readFileSync(full, 'utf8');
+  }
+  return undefined;
 }
 
-const root = process.cwd();
+const location = inferSiteLocation(process.env, readCname());
+// Once per build: worker threads and child processes inherit the flag.
+if (!location.siteUrl && !process.env.VITEST && !process.env.PAPER_BROWSER_SITE_WARNED) {
+  process.env.PAPER_BROWSER_SITE_WARNED = '1';
+  console.warn(`\u26a0 ${UNKNOWN_SITE_WARNING}`);
+}
 const BUNDLED_PAPERS = 'src/content/papers.txt';
 const papers = env('PAPERS') ?? BUNDLED_PAPERS;
 const bundled = papers === BUNDLED_PAPERS;
@@ -91,8 +109,8 @@ export const config: SiteConfig = {
     (bundled
       ? 'Research papers on sparsity, sparse retrieval, sampling and efficient models, from a Hugging Face Papers search: browse by topic, search every abstract, share a permanent link.'
       : 'A browsable, searchable collection of research papers.'),
-  siteUrl: (env('SITE_URL') ?? 'http://localhost:4321').replace(/\/+$/, ''),
-  basePath: normaliseBase(env('BASE_PATH')),
+  siteUrl: location.siteUrl,
+  basePath: location.basePath,
   papers,
   bundled,
   topics: env('TOPICS') ?? defaultTopics(),

@@ -64,7 +64,8 @@ export async function writeSitemaps(
 }
 
 export function sitemap(options: {
-  siteUrl: string;
+  /** Undefined when the site's origin is unknown: a sitemap needs absolute URLs, so none is written. */
+  siteUrl: string | undefined;
   basePath: string;
   keep: (url: string) => boolean;
 }): AstroIntegration {
@@ -72,6 +73,10 @@ export function sitemap(options: {
     name: 'paper-browser:sitemap',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
+        if (options.siteUrl === undefined) {
+          logger.info('no sitemap: the site’s origin is unknown (set SITE_URL)');
+          return;
+        }
         const root = new URL(options.basePath, `${options.siteUrl}/`).href;
         const urls = sitemapUrls(
           pages.map((p) => p.pathname),

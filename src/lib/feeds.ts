@@ -2,7 +2,7 @@
  * RSS feed items for a set of papers: newest first when the list has dates,
  * list order otherwise, capped so a feed of a 75,000-paper archive stays small.
  */
-import type { RSSFeedItem } from '@astrojs/rss';
+import rss, { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 
 export const FEED_LIMIT = 100;
 
@@ -44,4 +44,29 @@ export function feedItems(
     if (categories.length > 0) item.categories = categories;
     return item;
   });
+}
+
+/** Stands in for an unknown origin while @astrojs/rss (which needs an absolute `site`) writes the feed. */
+const NO_ORIGIN = 'https://origin.invalid';
+
+/**
+ * An RSS response. When the site's origin is unknown (`site` is then a
+ * root-relative path, src/lib/site-url.ts), the feed's links are written
+ * root-relative, never as localhost.
+ */
+export async function feed(options: RSSOptions & { site: string }): Promise<Response> {
+  if (!options.site.startsWith('/')) return rss(options);
+  const response = await rss({ ...options, site: NO_ORIGIN + options.site });
+  return new Response((await response.text()).replaceAll(NO_ORIGIN, ''), {
+    headers: response.headers,
+  });
+}
+
+/** The text of a feed (for files written outside Astro's routes), root-relative links as `feed`'s. */
+export async function feedText(options: RSSOptions & { site: string }): Promise<string> {
+  if (!options.site.startsWith('/')) return getRssString(options);
+  return (await getRssString({ ...options, site: NO_ORIGIN + options.site })).replaceAll(
+    NO_ORIGIN,
+    '',
+  );
 }

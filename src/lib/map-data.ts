@@ -5,21 +5,62 @@
  * Pure, so the build and the tests share it.
  */
 
-/** Distinct hues that keep 3:1 contrast with both themes' backgrounds. */
+/**
+ * Okabe and Ito's colour-blind-safe qualitative palette (without black, which
+ * vanishes in the dark theme) and Tol's wine: eight hues people with any
+ * common colour-vision deficiency tell apart. More topics than colours share
+ * "other" grey: a ninth hue would be confused with one of these. Dots get a
+ * thin ring in the text colour, so yellow reads on white and wine on black.
+ */
 export const PALETTE = [
-  '#2563eb',
-  '#dc2626',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#ea580c',
-  '#4f46e5',
-  '#be123c',
-  '#0d9488',
+  '#0072b2', // blue
+  '#e69f00', // orange
+  '#009e73', // bluish green
+  '#cc79a7', // reddish purple
+  '#56b4e9', // sky blue
+  '#d55e00', // vermilion
+  '#f0e442', // yellow
+  '#882255', // wine
 ];
+/**
+ * Pairs of the palette that look alike under some colour-vision deficiency
+ * (blue/sky, orange/vermilion/yellow, purple/wine, green/sky): topics that sit
+ * next to each other on the map never get both of a pair when another colour is free.
+ */
+const ALIKE: readonly [number, number][] = [
+  [0, 4],
+  [1, 5],
+  [1, 6],
+  [5, 6],
+  [3, 7],
+  [2, 4],
+  [3, 5],
+];
+
+/**
+ * Colours for topics (largest first), so that neighbouring topics differ:
+ * each takes the free colour least like those of the topics nearest to it.
+ */
+export function assignColours(centres: readonly (readonly [number, number])[]): string[] {
+  const alike = (a: number, b: number) =>
+    a === b || ALIKE.some(([p, q]) => (p === a && q === b) || (p === b && q === a));
+  const chosen: number[] = [];
+  centres.forEach((centre, i) => {
+    // Earlier topics, nearest first: the two nearest are this topic's neighbours.
+    const near = chosen
+      .map((colour, j) => ({
+        colour,
+        d: Math.hypot((centres[j]?.[0] ?? 0) - centre[0], (centres[j]?.[1] ?? 0) - centre[1]),
+      }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 2);
+    const free = PALETTE.map((_, c) => c).filter((c) => !chosen.includes(c));
+    const pick =
+      free.find((c) => near.every((n) => !alike(c, n.colour))) ?? free[0] ?? i % PALETTE.length;
+    chosen.push(pick);
+  });
+  return chosen.map((c) => PALETTE[c] as string);
+}
 export const OTHER_COLOR = '#8a8f98';
 
 export interface MapInput {
@@ -73,10 +114,22 @@ export function buildMapData(
       (a, b) => (counts.get(b.slug) ?? 0) - (counts.get(a.slug) ?? 0) || (a.slug < b.slug ? -1 : 1),
     )
     .slice(0, PALETTE.length);
+  const sums = new Map<string, [number, number, number]>();
+  for (const p of input) {
+    if (!p.topic) continue;
+    const s = sums.get(p.topic) ?? [0, 0, 0];
+    sums.set(p.topic, [s[0] + p.x, s[1] + p.y, s[2] + 1]);
+  }
+  const colours = assignColours(
+    coloured.map((t) => {
+      const [x, y, n] = sums.get(t.slug) ?? [0.5, 0.5, 1];
+      return [x / n, y / n] as const;
+    }),
+  );
   const legend: MapLegendEntry[] = coloured.map((t, i) => ({
     slug: t.slug,
     name: t.name,
-    color: PALETTE[i] as string,
+    color: colours[i] as string,
     count: counts.get(t.slug) ?? 0,
   }));
   const legendIndex = new Map(legend.map((l, i) => [l.slug, i]));
@@ -159,4 +212,61 @@ export function minimapDots(
     dotsOf.set(papers, dots);
   }
   return dots;
+}
+
+/** The points' extent in map units (0..4095), never empty. */
+export function bounds(
+  xs: Uint16Array,
+  ys: Uint16Array,
+  n: number,
+): { x0: number; y0: number; w: number; h: number } {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (!(x1 >= x0)) return { x0: 0, y0: 0, w: 4095, h: 4095 };
+  return { x0, y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0) };
+}
+
+/**
+ * A small SVG picture of the map (the home page's preview), in the map's own
+ * colours and fitted to the points' bounds. At most 1,500 dots, so it stays a
+ * few kilobytes at any collection size.
+ */
+export function mapPreview(data: MapData): { svg: string; width: number; height: number } {
+  const { n } = data.points;
+  const decode = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
+  const xs = new Uint16Array(decode(data.points.x).buffer, 0, n);
+  const ys = new Uint16Array(decode(data.points.y).buffer, 0, n);
+  const ts = decode(data.points.t);
+  const { x0, y0, w, h } = bounds(xs, ys, n);
+  const scale = Math.min(376 / w, 376 / h);
+  const width = Math.round(w * scale) + 24;
+  const height = Math.round(h * scale) + 24;
+  const colors = [...data.legend.map((l) => l.color), OTHER_COLOR];
+  const step = Math.max(1, n / 1500);
+  const r = n > 3000 ? 2.5 : 4;
+  const byColor = new Map<number, string[]>();
+  for (let k = 0; k < n; k += step) {
+    const i = Math.floor(k);
+    const cx = Math.round(12 + ((xs[i] as number) - x0) * scale);
+    const cy = Math.round(12 + ((ys[i] as number) - y0) * scale);
+    const t = ts[i] ?? colors.length - 1;
+    const list = byColor.get(t) ?? [];
+    list.push(`M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`);
+    byColor.set(t, list);
+  }
+  const paths = [...byColor]
+    .map(([t, d]) => `<path fill="${colors[t] ?? OTHER_COLOR}" d="${d.join('')}"/>`)
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><g fill-opacity="0.85">${paths}</g></svg>`;
+  return { svg, width, height };
 }

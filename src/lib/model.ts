@@ -4,7 +4,12 @@
  */
 import { getCollection } from 'astro:content';
 import { assignCitationKeys } from './cite/index.ts';
-import { abstractsFile, readAbstracts } from './content/abstracts.ts';
+import {
+  ABSTRACT_FIELDS,
+  abstractsFile,
+  openAbstracts,
+  type AbstractFields,
+} from './content/abstracts.ts';
 import { expandRecord } from './content/compact.ts';
 import { codeDigest } from './content/list-digest.ts';
 import type { StoredEntry, StoredPaper } from './content/schema.ts';
@@ -56,6 +61,8 @@ export interface Model {
   topicsOf(slug: string): { topic: Topic; assignment: Assignment }[];
   /** A topic's papers, in `ordered` order. */
   topicPapers(slug: string): ModelPaper[];
+  /** The area a topic is in, and the area's other topics (largest first); none for lists without areas. */
+  topicFamily(slug: string): { area: Topic | undefined; siblings: Topic[]; children: Topic[] };
   /** Topics sharing papers with a topic, most similar first. */
   relatedTopics(slug: string): { topic: Topic; shared: number }[];
   /** A paper's most related papers (up to 5), with the shared terms that explain each. */
@@ -98,18 +105,40 @@ export function getModel(): Promise<Model> {
   return model;
 }
 
-/** The store's entries with their abstracts, which the loader keeps beside the store. */
+/**
+ * The store's entries with their abstracts, which the pipeline keeps beside
+ * the store. The abstract fields are read by key when a page asks for them:
+ * each of Astro's rendering threads builds this model, and most of its
+ * pages show one paper's abstract, not all of them.
+ */
 function joinAbstracts(entries: StoredEntry[], file: string): ModelPaper[] {
-  const texts = readAbstracts(file);
+  const abstracts = openAbstracts(file);
   return entries.map((entry) => {
-    const text = texts.get(entry.contentDigest);
-    if (!text)
+    if (!abstracts.has(entry.contentDigest))
       throw new Error(
         `${file}: no abstract for "${entry.slug}" (${entry.source.file}). The content store and this file are out of step: delete both caches (node_modules/.astro, ${config.cacheDir}) and build again.`,
       );
-    return expandRecord({ ...entry, ...text });
+    const full = () => {
+      const fields = abstracts.get(entry.contentDigest) as AbstractFields;
+      return expandRecord({ ...entry, ...fields });
+    };
+    const paper = expandRecord({ ...entry, ...NO_ABSTRACT });
+    for (const field of ABSTRACT_FIELDS)
+      Object.defineProperty(paper, field, {
+        get: () => full()[field],
+        enumerable: true,
+        configurable: true,
+      });
+    return paper;
   });
 }
+
+const NO_ABSTRACT: AbstractFields = {
+  abstract: '',
+  rawAbstract: '',
+  plainAbstract: '',
+  abstractHtml: '',
+};
 
 async function buildModel(): Promise<Model> {
   const entries = await getCollection('papers');
@@ -136,7 +165,17 @@ async function buildModel(): Promise<Model> {
   );
   const topicPapers = new Map<string, ModelPaper[]>(topics.model.topics.map((t) => [t.slug, []]));
   for (const p of ordered) {
-    for (const a of topics.model.byPaper.get(p.slug) ?? []) topicPapers.get(a.topic)?.push(p);
+    let area: string | undefined;
+    for (const a of topics.model.byPaper.get(p.slug) ?? []) {
+      topicPapers.get(a.topic)?.push(p);
+      // An area lists each of its papers once, however many of its topics hold it.
+      const parent = topics.bySlug.get(a.topic)?.parent;
+      if (parent !== undefined && parent !== area) {
+        area = parent;
+        const list = topicPapers.get(parent);
+        if (list && list[list.length - 1] !== p) list.push(p);
+      }
+    }
   }
   const months = new Map<string, ModelPaper[]>();
   for (const p of ordered) {
@@ -252,6 +291,17 @@ async function buildModel(): Promise<Model> {
     topicPapers(slug) {
       return topicPapers.get(slug) ?? [];
     },
+    topicFamily(slug) {
+      const topic = topics.bySlug.get(slug);
+      const area = topic?.parent === undefined ? undefined : topics.bySlug.get(topic.parent);
+      const of = (list: readonly string[] | undefined) =>
+        (list ?? []).flatMap((s) => topics.bySlug.get(s) ?? []);
+      return {
+        area,
+        siblings: of(area?.children).filter((t) => t.slug !== slug),
+        children: of(topic?.children),
+      };
+    },
     relatedTopics(slug) {
       return (topics.model.related.get(slug) ?? []).flatMap((r) => {
         const topic = topics.bySlug.get(r.topic);
@@ -264,13 +314,10 @@ async function buildModel(): Promise<Model> {
       map ??= buildMapData(
         papers.map((p) => {
           const [x, y] = related.positions.get(p.slug) ?? [0.5, 0.5];
-          return {
-            slug: p.slug,
-            title: p.plainTitle,
-            topic: topics.model.byPaper.get(p.slug)?.[0]?.topic,
-            x,
-            y,
-          };
+          // Lists with areas colour the map by the area of each paper's main topic.
+          const main = topics.model.byPaper.get(p.slug)?.[0]?.topic;
+          const topic = main === undefined ? undefined : (topics.bySlug.get(main)?.parent ?? main);
+          return { slug: p.slug, title: p.plainTitle, topic, x, y };
         }),
         topics.model.topics,
       );

@@ -32,7 +32,8 @@ export function scholarDate(iso: string): string {
 /** Google Scholar / Zotero meta tags for a paper page, in the order Scholar documents them. */
 export function citationMeta(
   paper: SeoPaper,
-  canonical: string,
+  /** Absolute; undefined when the site's origin is unknown (the tag is then left out). */
+  canonical: string | undefined,
 ): { name: string; content: string }[] {
   const tags: { name: string; content: string }[] = [
     { name: 'citation_title', content: paper.plainTitle },
@@ -45,7 +46,7 @@ export function citationMeta(
     tags.push({ name: 'citation_pdf_url', content: `https://arxiv.org/pdf/${paper.arxiv}` });
   }
   if (paper.doi) tags.push({ name: 'citation_doi', content: paper.doi });
-  tags.push({ name: 'citation_abstract_html_url', content: canonical });
+  if (canonical) tags.push({ name: 'citation_abstract_html_url', content: canonical });
   return tags;
 }
 

@@ -20,10 +20,16 @@ export function buildSiteRelated(papers: readonly StoredPaper[]): SiteRelated {
   const file = relatedCacheFile(config.cacheDir, config.permalinks);
   // Computed by the build pipeline; read here.
   const result = computeCached(
+    // Text is read only for papers the cache lacks (none, after the
+    // pipeline): getters spare a read of every abstract.
     papers.map((p) => ({
       id: p.slug,
-      title: p.plainTitle,
-      abstract: p.plainAbstract,
+      get title() {
+        return p.plainTitle;
+      },
+      get abstract() {
+        return p.plainAbstract;
+      },
       digest: p.contentDigest,
     })),
     file,

@@ -1,14 +1,16 @@
 /**
  * The site's search index: the collection's documents (plain title and
  * abstract, authors and who they are, date, topics) in list order, and the
- * site's authors (name, page, papers, the keys of their spellings), built by the search engine
- * (src/lib/search) with a cache on disk keyed by a digest of those documents,
- * so an unchanged list reuses its index. The build pipeline builds it on its
+ * site's authors (name, page, papers, the keys of their spellings), built by
+ * the search engine (src/lib/search) with a cache on disk keyed by a digest
+ * of those documents and of the code that indexes them, so an unchanged list
+ * reuses its index. The build pipeline builds it on its
  * pool, right after the topic model; in development the search endpoint
  * reads (or builds) it through the collection model.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { globSync } from 'tinyglobby';
 import { writeFileAtomic } from './atomic-write.ts';
 import type { SiteAuthorsData } from './authors/site.ts';
 import { authorKey } from './search/author-keys.ts';
@@ -67,12 +69,42 @@ export function searchCacheFile(cacheDir: string, registryFile: string): string 
   return listCacheFile(cacheDir, 'search', registryFile, 'jsonl');
 }
 
-/** Digest of everything the index depends on: the engine's format, every document and author. */
+/**
+ * The code that turns documents into index files (the engine's build side
+ * and the text analyser): a change to how words are cut, stemmed or joined
+ * rebuilds the index without anyone having to bump FORMAT_VERSION. Read from
+ * the project's sources (paths from the working directory, the project's
+ * root in every build), as the records' code digest is.
+ */
+const INDEX_CODE_GLOBS = [
+  'src/lib/search/build.ts',
+  'src/lib/search/build/*.ts',
+  'src/lib/search/format.ts',
+  'src/lib/search/tokenize.ts',
+  'src/lib/text/**/*.ts',
+];
+
+/** The files of that code (for tests). */
+export function indexCodeFiles(): string[] {
+  return globSync(INDEX_CODE_GLOBS, { cwd: process.cwd() }).sort();
+}
+
+let indexCode: string | undefined;
+function indexCodeDigest(): string {
+  if (indexCode === undefined) {
+    const hash = createHash('sha256');
+    for (const name of indexCodeFiles()) hash.update(`${name}\n${readFileSync(name, 'utf8')}\n`);
+    indexCode = hash.digest('hex');
+  }
+  return indexCode;
+}
+
+/** Digest of everything the index depends on: the engine's format and code, every document and author. */
 export function searchDocsKey(
   docs: readonly SearchDoc[],
   authors: readonly SearchAuthor[] = [],
 ): string {
-  const hash = createHash('sha256').update(`${FORMAT_VERSION}\n`);
+  const hash = createHash('sha256').update(`${FORMAT_VERSION}\n${indexCodeDigest()}\n`);
   for (const d of docs) hash.update(`${JSON.stringify(d)}\n`);
   for (const a of authors) hash.update(`${JSON.stringify(a)}\n`);
   return hash.digest('hex');

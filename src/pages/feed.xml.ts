@@ -1,13 +1,12 @@
 /** `/feed.xml`: RSS for the whole collection (newest or first 100 papers). */
-import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedItems } from '../lib/feeds.ts';
+import { feed, feedItems } from '../lib/feeds.ts';
 import { getModel } from '../lib/model.ts';
 import { config, urls } from '../lib/site.ts';
 
 export const GET: APIRoute = async () => {
   const { papers } = await getModel();
-  return rss({
+  return feed({
     title: config.title,
     description: config.description,
     site: urls.absolute('/'),

@@ -29,6 +29,34 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
+/**
+ * Without a known origin the build writes a paper's link root-relative
+ * (src/lib/site-url.ts): the link, BibTeX and citation then use the address
+ * the page is served from.
+ */
+export function absoluteFromHere(scope: HTMLElement, here: string): void {
+  const relative = scope.dataset.relativeLink;
+  if (!relative) return;
+  const absolute = new URL(relative, here).href;
+  const fix = (text: string) => text.split(relative).join(absolute);
+  for (const el of scope.querySelectorAll<HTMLElement>(
+    '[data-copy], [data-download], [data-url]',
+  )) {
+    for (const key of ['copy', 'download', 'url'] as const) {
+      const value = el.dataset[key];
+      if (value !== undefined) el.dataset[key] = fix(value);
+    }
+  }
+  for (const input of scope.querySelectorAll<HTMLInputElement>('[data-permalink]'))
+    input.value = fix(input.value);
+  for (const el of scope.querySelectorAll<HTMLElement>('[data-bibtex], [data-citation]'))
+    el.textContent = fix(el.textContent ?? '');
+  delete scope.dataset.relativeLink;
+}
+
+for (const scope of document.querySelectorAll<HTMLElement>('[data-relative-link]'))
+  absoluteFromHere(scope, location.href);
+
 function announce(from: Element, message: string): void {
   const status = from
     .closest('[data-share-cite], [data-copy-scope]')

@@ -8,6 +8,9 @@
   }
   var dark = saved ? saved === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  // Which icon the theme control shows, before its script runs.
+  document.documentElement.dataset.themeChoice =
+    saved === 'light' || saved === 'dark' ? saved : 'system';
   // Lets CSS hide what only readers without JavaScript need (`.js` on <html>).
   document.documentElement.classList.add('js');
 })();

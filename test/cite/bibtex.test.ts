@@ -273,4 +273,10 @@ describe('BibTeX round trip through a real parser', () => {
     expect(second?.fields.primaryclass).toBe('math.AP');
     expect(third?.fields.eprint).toBeUndefined();
   });
+
+  it('says in a note what the list did not give', () => {
+    const bib = toBibtex(paper({ authors: [], date: undefined as never }), { url: URL });
+    expect(field(bib, 'note')).toBe('{Authors and year not given in the list}');
+    expect(field(toBibtex(paper(), { url: URL }), 'note')).toBeUndefined();
+  });
 });

@@ -76,15 +76,25 @@ describe('plain-text citations', () => {
     );
   });
 
-  it('writes (n.d.) when the year is unknown', () => {
-    expect(toPlainCitation(paper({ date: undefined as never }), { url: URL })).toContain(
-      'Wang, Y. (n.d.). PDF-WuKong',
+  it('says the year is not given instead of (n.d.)', () => {
+    const text = toPlainCitation(paper({ date: undefined as never }), { url: URL });
+    expect(text).toContain('Wang, Y. (year not given). PDF-WuKong');
+    expect(text).not.toContain('n.d.');
+  });
+
+  it('says what a title-only paper lacks', () => {
+    const text = toPlainCitation(
+      paper({ authors: [], date: undefined as never, arxiv: undefined as never }),
+      { url: URL, siteName: 'Sparse Papers' },
+    );
+    expect(text).toBe(
+      'PDF-WuKong: A Large Multimodal Model for Efficient Long PDF Reading. Authors and year not given in the list. Sparse Papers. https://papers.example.org/p/pdf-wukong/',
     );
   });
 
   it('puts the title first when there are no authors', () => {
     expect(toPlainCitation(paper({ authors: [] }), { url: URL })).toMatch(
-      /^PDF-WuKong: A Large Multimodal Model for Efficient Long PDF Reading\. \(2024\)\. arXiv:/,
+      /^PDF-WuKong: A Large Multimodal Model for Efficient Long PDF Reading\. \(2024\)\. Authors not given in the list\. arXiv:/,
     );
   });
 

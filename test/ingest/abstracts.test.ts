@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  openAbstracts,
   parseAbstracts,
   readAbstracts,
   serializeAbstracts,
@@ -51,5 +52,24 @@ describe('the abstracts file beside the content store', () => {
     const { rest, fields } = splitAbstract({ slug: 's', title: 'T', ...tricky });
     expect(rest).toEqual({ slug: 's', title: 'T' });
     expect(fields).toEqual(tricky);
+  });
+
+  test('read by key: every record of a file larger than one read block, non-ASCII text included', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'abstracts-'));
+    const file = path.join(dir, 'a.jsonl');
+    // ~6 MB: the reader's 4 MB blocks split lines, and multi-byte characters.
+    const entries: [string, AbstractFields][] = Array.from({ length: 3000 }, (_, i) => [
+      `digest${i}`,
+      { ...tricky, abstract: `Résumé ℓp ${i} ${'x'.repeat(2000)}` },
+    ]);
+    writeAbstracts(file, entries);
+    const byKey = openAbstracts(file);
+    for (const i of [0, 1, 1499, 2047, 2999]) {
+      expect(byKey.has(`digest${i}`)).toBe(true);
+      expect(byKey.get(`digest${i}`)).toEqual(entries[i]?.[1]);
+    }
+    expect(byKey.has('other')).toBe(false);
+    expect(byKey.get('other')).toBeUndefined();
+    expect(openAbstracts(path.join(dir, 'missing.jsonl')).has('digest0')).toBe(false);
   });
 });

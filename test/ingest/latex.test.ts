@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { katexAccepts } from '../../src/lib/ingest/index.ts';
-import { cleanLatex, parseSegments, toPlainText } from '../../src/lib/ingest/latex.ts';
+import {
+  cleanLatex,
+  parseSegments,
+  repairLostOperators,
+  toPlainText,
+} from '../../src/lib/ingest/latex.ts';
 
 const clean = (s: string) => cleanLatex(s, { validMath: katexAccepts });
 
@@ -97,5 +102,34 @@ describe('parseSegments and toPlainText', () => {
     expect(toPlainText('Bounds for $\\ell_p$ and $\\mathfrak S^{2/p}$, \\$5')).toBe(
       'Bounds for ℓ_p and S^2/p, $5',
     );
+  });
+});
+
+describe('repairLostOperators: operators a page stripped of their backslash', () => {
+  test.each([
+    ['leading to 15.4times acceleration', 'leading to 15.4× acceleration'],
+    ['in standard 3times training schedule', 'in standard 3× training schedule'],
+    ['by 1.3-2.4times -- equivalent', 'by 1.3-2.4× -- equivalent'],
+    ['up to 5times across', 'up to 5× across'],
+    ['by 2.42times compared', 'by 2.42× compared'],
+    ['a 100times reduction', 'a 100× reduction'],
+    ['an acceleration ratio of 2times, showing', 'an acceleration ratio of 2×, showing'],
+    ['(4times)', '(4×)'],
+    ['accuracy 0.93pm0.02 on', 'accuracy 0.93±0.02 on'],
+  ])('%s', (input, expected) => {
+    expect(repairLostOperators(input)).toBe(expected);
+    expect(cleanLatex(input)).toBe(expected);
+  });
+
+  test.each([
+    'three times faster',
+    'at 5pm on Friday',
+    'runs 3 times faster',
+    'sometimes 2times3',
+    'approximately 10%',
+    'the 3timestamps',
+    'a 5pm-deadline',
+  ])('leaves %j alone', (input) => {
+    expect(repairLostOperators(input)).toBe(input);
   });
 });

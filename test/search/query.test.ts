@@ -74,6 +74,10 @@ describe('query parser', () => {
         { word: 'state', offset: 0 },
         { word: 'art', offset: 3 },
       ],
+      stops: [
+        { word: 'of', offset: 1 },
+        { word: 'the', offset: 2 },
+      ],
     });
   });
 
@@ -106,10 +110,17 @@ describe('query parser', () => {
     ).toEqual(['nm', 'ksparse']);
   });
 
-  test('a short word next to another may be a spaced compound', () => {
+  test('a short word stays a word, with its neighbour glued to it as another form', () => {
     expect(parseQuery('SPLADE v2', true).include).toEqual([
-      { kind: 'compound', parts: ['splade', 'v2'], joined: 'spladev2', prefix: false },
+      { kind: 'word', word: 'splade', prefix: false, exact: false, glued: ['spladev2'] },
+      { kind: 'word', word: 'v2', prefix: false, exact: false, glued: ['spladev2'] },
     ]);
+    expect(parseQuery('sensitivity lp', true).include.map((c) => c.kind)).toEqual(['word', 'word']);
+  });
+
+  test('a single letter typed after other words is not completed', () => {
+    expect(parseQuery('top p').include[1]).toMatchObject({ word: 'p', prefix: false });
+    expect(parseQuery('p').include[0]).toMatchObject({ word: 'p', prefix: true });
   });
 
   test('ignores lone punctuation and empty queries', () => {

@@ -530,6 +530,13 @@ describe('build output', () => {
   test('an empty collection builds and answers nothing', async () => {
     const index = makeClient([]);
     const r = await index.client.search('anything', { complete: true });
-    expect(r).toEqual({ total: 0, hits: [], facets: { topics: {}, years: {} }, terms: [] });
+    expect(r).toEqual({
+      total: 0,
+      all: 0,
+      words: ['anything'],
+      hits: [],
+      facets: { topics: {}, years: {} },
+      terms: [],
+    });
   });
 });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSearchIndex } from '../../src/lib/search/index.ts';
-import { buildSearchCached, searchDocs, searchDocsKey } from '../../src/lib/site-search.ts';
+import {
+  buildSearchCached,
+  indexCodeFiles,
+  searchDocs,
+  searchDocsKey,
+} from '../../src/lib/site-search.ts';
 
 const papers = [
   {
@@ -59,6 +64,15 @@ describe('the search index cache', () => {
     const rebuilt = buildSearchCached(changed, file);
     expect(rebuilt.built).toBe(true);
     expect(rebuilt.index.files.some((f) => f.body === 'tampered')).toBe(false);
+  });
+
+  test('is keyed by the code that makes the index too (the text analyser, the build side)', () => {
+    const files = indexCodeFiles();
+    expect(files).toContain('src/lib/text/scan.ts');
+    expect(files).toContain('src/lib/search/build/scan.ts');
+    expect(files).toContain('src/lib/search/tokenize.ts');
+    // The query side does not change the files.
+    expect(files).not.toContain('src/lib/search/client.ts');
   });
 
   test('a damaged cache file costs a rebuild, not an error', () => {

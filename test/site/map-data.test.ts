@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
+  assignColours,
+  bounds,
   buildMapData,
   gridSize,
   minimapDots,
@@ -75,5 +77,46 @@ describe('minimapDots', () => {
     positions.set('p1', [0.9, 0.9]);
     expect(minimapDots(list, positions)).toBe(first);
     expect(minimapDots([{ slug: 'p1' }], positions)).toBe('<circle cx="900" cy="900" r="14"/>');
+  });
+});
+
+describe('assignColours', () => {
+  test('gives every topic its own colour while colours last', () => {
+    const centres = Array.from({ length: PALETTE.length }, (_, i) => [i / 10, 0.5] as const);
+    expect(new Set(assignColours(centres)).size).toBe(PALETTE.length);
+  });
+
+  test('neighbouring topics never get colours that look alike', () => {
+    // Blue's look-alike (sky blue) is next in the palette; a topic beside the first must not get it.
+    const colours = assignColours([
+      [0.1, 0.1],
+      [0.9, 0.9],
+      [0.12, 0.1],
+    ]);
+    expect(colours[0]).toBe('#0072b2');
+    expect(colours[2]).not.toBe('#56b4e9');
+    expect(colours[2]).not.toBe(colours[0]);
+  });
+});
+
+describe('bounds', () => {
+  test('is the extent of the points', () => {
+    const xs = Uint16Array.from([100, 300, 200]);
+    const ys = Uint16Array.from([1000, 1500, 4000]);
+    expect(bounds(xs, ys, 3)).toEqual({ x0: 100, y0: 1000, w: 200, h: 3000 });
+  });
+  test('is never empty', () => {
+    expect(bounds(new Uint16Array(0), new Uint16Array(0), 0)).toEqual({
+      x0: 0,
+      y0: 0,
+      w: 4095,
+      h: 4095,
+    });
+    expect(bounds(Uint16Array.from([5]), Uint16Array.from([7]), 1)).toEqual({
+      x0: 5,
+      y0: 7,
+      w: 1,
+      h: 1,
+    });
   });
 });

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { computeTopicsCached, topicsCacheKey } from '../../src/lib/topics/cached.ts';
+import {
+  computeTopicsCached,
+  topicsCacheKey,
+  topicsCodeFiles,
+} from '../../src/lib/topics/cached.ts';
 
 const papers = [
   {
@@ -49,5 +53,13 @@ describe('the topic-model cache', () => {
     expect(topicsCacheKey(papers, `${curated.text}#`, ['by-name'])).not.toBe(base);
     expect(topicsCacheKey(papers, curated.text, [])).not.toBe(base);
     expect(topicsCacheKey(papers.slice(1), curated.text, ['by-name'])).not.toBe(base);
+  });
+
+  test('is keyed by the code that makes topics too (discovery, the text analyser)', () => {
+    const files = topicsCodeFiles();
+    expect(files).toContain('src/lib/topics/discover.ts');
+    expect(files).toContain('src/lib/topics/refine.ts');
+    expect(files).toContain('src/lib/text/stem.ts');
+    expect(files).toContain('src/lib/related/neighbours.ts');
   });
 });

@@ -212,6 +212,30 @@ describe('buildTopicModel with a topics file', () => {
     ]);
   });
 
+  test('an old slug of a retitled paper means that paper, with a note at its line', () => {
+    // paper-d was retitled twice: the registry knows both of its old slugs.
+    const renamed = new Map([
+      ['dense-retrieval-draft', 'paper-d-old'],
+      ['paper-d-old', 'paper-d'],
+    ]);
+    const { text, file } = fixture('retitled-paper.yaml');
+    const model = buildTopicModel(papers, parseTopicsFile(text, file), { renamed });
+    expect(model.topics.find((t) => t.slug === 'search')?.papers).toEqual(['paper-d']);
+    expect(model.byPaper.get('paper-d')?.[0]).toEqual({
+      topic: 'search',
+      reason: 'listed by hand',
+      curated: true,
+    });
+    expect(model.warnings).toContain(
+      'test/fixtures/topics/retitled-paper.yaml:7: topic "search": include "dense-retrieval-draft" is the old slug of a retitled paper; using "paper-d" (update the file to silence this)',
+    );
+    // Without the registry the old slug names nothing: an error at its line.
+    const error = errorOf(() => buildTopicModel(papers, parseTopicsFile(text, file)));
+    expect(error.message).toMatch(
+      /^test\/fixtures\/topics\/retitled-paper\.yaml:7: topic "search": include names no paper in the list: "dense-retrieval-draft"/u,
+    );
+  });
+
   test('an explicit slug that names no paper is an error at its line', () => {
     const { text, file } = fixture('unknown-paper.yaml');
     const error = errorOf(() => buildTopicModel(papers, parseTopicsFile(text, file)));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lemma } from '../../src/lib/topics/lemma.ts';
+import { lightStem as lemma } from '../../src/lib/text/index.ts';
 
 describe('lemma', () => {
   test('conflates plurals and verb forms', () => {

@@ -7,13 +7,12 @@
  * route per author would cost minutes at 25,000 authors), development serves
  * them through routes that call the same functions.
  */
-import { getRssString } from '@astrojs/rss';
 import { toBibtexFile } from '../cite/index.ts';
-import { feedItems, type FeedPaper } from '../feeds.ts';
+import { feedItems, feedText, type FeedPaper } from '../feeds.ts';
 import type { SluggedPaper } from '../paper.ts';
 import type { AuthorEntry } from '../permalinks/authors.ts';
 import { redirectPage } from '../permalinks/redirect-page.ts';
-import type { Urls } from '../permalinks/urls.ts';
+import { authorSearchPath, type Urls } from '../permalinks/urls.ts';
 import type { StagedFile } from '../staging.ts';
 
 /** An author's feed lists their newest papers: a person's feed need not be an archive. */
@@ -37,7 +36,7 @@ export function authorFeed(
   urls: Urls,
   siteTitle: string,
 ): Promise<string> {
-  return getRssString({
+  return feedText({
     title: `${siteTitle}: papers by ${author.name}`,
     description: `The newest papers by ${author.name} in ${siteTitle}.`,
     site: urls.absolute(`/authors/${author.slug}/`),
@@ -81,10 +80,10 @@ export function* authorRedirectFiles(
         ),
       };
     } else if (entry.status === 'unlisted') {
-      const to = urls.authorSearch(entry.name);
+      const to = authorSearchPath(entry.name);
       yield {
         path: `authors/${slug}/index.html`,
-        body: redirectPage(to, new URL(to, urls.absolute('/')).href, `papers by ${entry.name}`),
+        body: redirectPage(urls.path(to), urls.absolute(to), `papers by ${entry.name}`),
       };
     }
   }

@@ -12,6 +12,7 @@
 import type { SluggedPaper } from '../paper.ts';
 import { bibName, bibTitle, bibVerbatim, cleanText } from './escape.ts';
 import { assignCitationKeys, citationKey, yearOf } from './keys.ts';
+import { missingNote } from './plain.ts';
 
 export interface BibtexOptions {
   /** The site's canonical absolute URL of the paper. */
@@ -58,6 +59,9 @@ export function toBibtex(paper: SluggedPaper, opts: BibtexOptions): string {
   }
   if (paper.doi) fields.push(['doi', bibVerbatim(paper.doi), true]);
   fields.push(['url', bibVerbatim(opts.url), true]);
+  // Said rather than silently missing, so whoever cites knows to look it up.
+  const lacks = missingNote(paper);
+  if (lacks) fields.push(['note', lacks, true]);
 
   const body = fields
     .map(([name, value, braced]) => `  ${name} = ${braced ? `{${value}}` : value}`)

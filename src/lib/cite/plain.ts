@@ -9,7 +9,9 @@
  *
  * Authors follow APA 7: one to twenty listed in full (`&` before the last);
  * more than twenty give the first nineteen, an ellipsis, and the last. No
- * authors: the title takes their place. No year: `(n.d.)`. Math in titles is
+ * authors: the title takes their place, and the citation says so. No year:
+ * `(year not given)` rather than APA's `(n.d.)`, which readers take for a
+ * missing date in the paper rather than in the list. Math in titles is
  * shown as readable Unicode (`$\ell_p$` -> `ℓₚ`), since the text is pasted
  * where LaTeX does not run.
  */
@@ -43,17 +45,29 @@ function sentence(text: string): string {
   return /[.!?…]$/u.test(text) ? text : `${text}.`;
 }
 
+/** What a citation lacks, said in words: `Authors and year not given.` */
+export function missingNote(paper: Pick<SluggedPaper, 'authors' | 'date'>): string | undefined {
+  const lacks = [
+    ...(apaAuthors(paper.authors) ? [] : ['authors']),
+    ...(yearOf(paper.date) ? [] : ['year']),
+  ];
+  if (lacks.length === 0) return undefined;
+  const what = lacks.join(' and ');
+  return `${what[0]?.toUpperCase()}${what.slice(1)} not given in the list`;
+}
+
 /** A one-line APA-like citation of `paper`. */
 export function toPlainCitation(paper: SluggedPaper, opts: PlainCitationOptions): string {
   const authors = apaAuthors(paper.authors);
   const title = displayText(paper.title) || paper.slug;
-  const year = yearOf(paper.date) ?? 'n.d.';
+  const year = yearOf(paper.date);
   const parts: string[] = [];
   if (authors) {
-    parts.push(sentence(authors), `(${year}).`, sentence(title));
+    parts.push(sentence(authors), `(${year ?? 'year not given'}).`, sentence(title));
   } else {
     // APA: without authors the title moves to the author position.
-    parts.push(sentence(title), `(${year}).`);
+    parts.push(sentence(title), year ? `(${year}).` : '');
+    parts.push(`${missingNote(paper)}.`);
   }
   const arxiv = paper.arxiv ? cleanText(paper.arxiv) : '';
   if (arxiv) parts.push(`arXiv:${arxiv}.`);
@@ -64,5 +78,5 @@ export function toPlainCitation(paper: SluggedPaper, opts: PlainCitationOptions)
   }
   if (opts.siteName) parts.push(sentence(cleanText(opts.siteName)));
   parts.push(cleanText(opts.url));
-  return parts.join(' ');
+  return parts.filter(Boolean).join(' ');
 }

@@ -134,7 +134,11 @@ export function expandRecord(stored: StoredPaper): StoredPaper {
   const expanded: StoredPaper = { ...stored };
   for (const field of DERIVED) {
     if (stored[field] !== '') continue;
-    Object.defineProperty(expanded, field, { get: derive[field], enumerable: true });
+    Object.defineProperty(expanded, field, {
+      get: derive[field],
+      enumerable: true,
+      configurable: true,
+    });
   }
   return expanded;
 }

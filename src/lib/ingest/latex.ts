@@ -338,6 +338,7 @@ export function cleanTextMode(input: string): string {
   if (s.includes('\\')) s = cleanMacros(s);
   // `\sim` that lost its backslash before a number: `(sim50%)`.
   s = s.replace(/(?<![A-Za-z])sim(?=\d)/g, '∼');
+  s = repairLostOperators(s);
   // Quotes and ties.
   s = s.replace(/``/g, '“').replace(/''/g, '”');
   s = s.replace(/`([^`'\n]{1,200})'/g, '‘$1’');
@@ -346,6 +347,17 @@ export function cleanTextMode(input: string): string {
   // Grouping braces around a single word: {BERT}, {Λ}, {ü}.
   if (s.includes('{')) for (let k = 0; k < 3; k++) s = s.replace(/\{([^{}\s]*)\}/g, '$1');
   return s;
+}
+
+/**
+ * Operators that lost their backslash where no English word can be meant:
+ * `15.4times` (`15.4\times`), `1.3-2.4times` and `0.93pm0.02` keep their
+ * symbol; `times` after a space, or `5pm` alone, stay words. (`approx10` and
+ * `sim50` are handled as stripped math and by `cleanTextMode`.)
+ */
+export function repairLostOperators(input: string): string {
+  if (!/\d(?:times|pm)/.test(input)) return input;
+  return input.replace(/(?<=\d)times(?![\p{L}\p{N}])/gu, '×').replace(/(?<=\d)pm(?=\d)/g, '±');
 }
 
 /** Accents, macros with arguments, escaped characters and symbol macros (`cleanTextMode`). */

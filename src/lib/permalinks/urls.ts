@@ -7,8 +7,13 @@
 export interface Urls {
   /** A site path (`/papers/x/`) with the base path prefixed. */
   path(sitePath: string): string;
-  /** The absolute URL of a site path, for canonical links, feeds and sharing. */
+  /**
+   * The absolute URL of a site path, for canonical links, feeds and sharing;
+   * root-relative (`path`) when the site's origin is unknown (src/lib/site-url.ts).
+   */
   absolute(sitePath: string): string;
+  /** The absolute URL, or undefined when the origin is unknown: for what must be absolute. */
+  absoluteOnly(sitePath: string): string | undefined;
   home(): string;
   papers(page?: number): string;
   paper(slug: string): string;
@@ -23,13 +28,22 @@ export interface Urls {
   authorSearch(name: string): string;
 }
 
-export function createUrls(basePath: string, siteUrl: string): Urls {
+/** The site path of the search for an author's papers (`author:"Name"`), before the base path. */
+export function authorSearchPath(name: string): string {
+  return `/search/?q=${encodeURIComponent(`author:"${name.replace(/"/g, '')}"`)}`;
+}
+
+export function createUrls(basePath: string, siteUrl: string | undefined): Urls {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const withBase = (sitePath: string) => base + sitePath.replace(/^\/+/, '');
   const enc = encodeURIComponent;
+  const origin = siteUrl?.replace(/\/+$/, '');
+  const absoluteOnly = (sitePath: string) =>
+    origin === undefined ? undefined : origin + withBase(sitePath);
   return {
     path: withBase,
-    absolute: (sitePath) => siteUrl.replace(/\/+$/, '') + withBase(sitePath),
+    absolute: (sitePath) => absoluteOnly(sitePath) ?? withBase(sitePath),
+    absoluteOnly,
     home: () => withBase('/'),
     papers: (page = 1) => withBase(page > 1 ? `/papers/page/${page}/` : '/papers/'),
     paper: (slug) => withBase(`/papers/${enc(slug)}/`),
@@ -46,6 +60,6 @@ export function createUrls(basePath: string, siteUrl: string): Urls {
           ? `/authors/letter/${enc(letter)}/page/${page}/`
           : `/authors/letter/${enc(letter)}/`,
       ),
-    authorSearch: (name) => withBase(`/search/?q=${enc(`author:"${name.replace(/"/g, '')}"`)}`),
+    authorSearch: (name) => withBase(authorSearchPath(name)),
   };
 }

@@ -35,6 +35,8 @@ export interface TopicsTask {
   curated: { text: string; file: string } | undefined;
   reserved: string[];
   file: string;
+  /** Old slugs of retitled papers and their current slugs: the topics file may still name them. */
+  renamed: [string, string][];
 }
 
 /**
@@ -46,7 +48,13 @@ export function topics(
 ): { model: TopicModel; ms: number } | { fileError: string; ms: number } {
   const started = performance.now();
   try {
-    const model = computeTopicsCached(task.papers, task.curated, task.reserved, task.file);
+    const model = computeTopicsCached(
+      task.papers,
+      task.curated,
+      task.reserved,
+      task.file,
+      new Map(task.renamed),
+    );
     return { model, ms: performance.now() - started };
   } catch (error) {
     if (error instanceof TopicsFileError)
@@ -69,7 +77,8 @@ export interface StageTask {
   authorEntries: Record<string, AuthorEntry>;
   siteTitle: string;
   basePath: string;
-  siteUrl: string;
+  /** Undefined when nothing says where the site lives: the twins' links are then root-relative. */
+  siteUrl: string | undefined;
 }
 
 /**

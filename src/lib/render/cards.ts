@@ -65,19 +65,23 @@ export function bylineHtml(
   if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
     return '';
   const authors = paper.authors.length > 0;
-  let html = `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>`;
+  // The parts present, separated: a list without authors starts with its date or id.
+  const parts: string[] = [];
   if (authors)
-    html += `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full ? Infinity : CARD_AUTHORS)}</span>`;
-  if (paper.date) {
-    if (authors) html += SEPARATOR;
-    html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
-  }
-  if (paper.arxiv && !full) html += `${SEPARATOR}<span>arXiv:${escapeText(paper.arxiv)}</span>`;
+    parts.push(
+      `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full ? Infinity : CARD_AUTHORS)}</span>`,
+    );
+  if (paper.date)
+    parts.push(`<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`);
+  if (paper.arxiv && !full) parts.push(`<span>arXiv:${escapeText(paper.arxiv)}</span>`);
   if (paper.upvotes !== undefined) {
     const count = paper.upvotes.toLocaleString('en');
-    html += `${SEPARATOR}<span data-upvotes>${escapeText(count)} upvote${paper.upvotes === 1 ? '' : 's'}</span>`;
+    parts.push(
+      `<span data-upvotes>${escapeText(count)} upvote${paper.upvotes === 1 ? '' : 's'}</span>`,
+    );
   }
-  return `${html}</p>`;
+  if (parts.length === 0) return '';
+  return `<p class="text-muted ${full ? 'mt-3 text-sm leading-relaxed' : 'mt-1 text-xs'}" data-byline>${parts.join(SEPARATOR)}</p>`;
 }
 
 /** A paper's topics as chips linking to their pages; hovering a chip says why the paper is there. */
@@ -93,7 +97,7 @@ export function topicChipsHtml(topics: readonly PaperTopic[], except?: string): 
 
 /** A link to a paper's code repository, with a code icon and the repository name. */
 export function codeLinkHtml(link: Pick<PaperLink, 'url' | 'label'>): string {
-  return `<a${attr('href', link.url)} rel="noopener noreferrer" class="inline-flex max-w-full min-w-0 items-center gap-1 font-medium text-accent hover:underline"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2"><path d="m16 18 6-6-6-6M8 6l-6 6 6 6"></path></svg><span class="min-w-0 [overflow-wrap:anywhere]"><span class="sr-only">Code: </span>${escapeText(link.label)}</span></a>`;
+  return `<a${attr('href', link.url)} rel="noopener noreferrer" class="tap inline-flex max-w-full min-w-0 items-center gap-1 font-medium text-accent hover:underline"><svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2"><path d="m16 18 6-6-6-6M8 6l-6 6 6 6"></path></svg><span class="min-w-0 [overflow-wrap:anywhere]"><span class="sr-only">Code: </span>${escapeText(link.label)}</span></a>`;
 }
 
 export interface CardOptions {

@@ -14,21 +14,25 @@
  * 4. `rank.ts` applies filters, counts facets and keeps the best hits; then
  *    the records of the page of hits are fetched and snippets cut
  *    (`highlight.ts`).
+ * 5. `suggest.ts` offers other queries when one finds too little.
  *
  * No DOM and no Node built-ins here.
  */
 import { AuthorFiles, type AuthorCodes } from './authors.ts';
 import { IndexFiles, type Loader } from './files.ts';
 import type { AuthorSuggestion, Manifest } from './format.ts';
-import { hitText } from './highlight.ts';
+import { hitText, type PhraseMark } from './highlight.ts';
 import { Planner, type PlannedClause } from './plan.ts';
 import type { TopicCodes } from './postings.ts';
 import { parseQuery } from './query.ts';
 import { TIERED_UP_TO, TopK, rankCandidates } from './rank.ts';
-import { Scorer, type Scratch } from './score.ts';
+import { Scorer, clauseHas, type Scratch } from './score.ts';
+import { suggest, type Suggestions } from './suggest.ts';
+import { isStopword, termOf } from './tokenize.ts';
 import type { AuthorFacet, Hit, SearchQueryOptions, SearchResult } from './types.ts';
 
 export type { Loader } from './files.ts';
+export type { Suggestions } from './suggest.ts';
 
 /** Authors the facet lists. */
 const FACET_AUTHORS = 10;
@@ -91,7 +95,14 @@ export class SearchClient {
     const filter = await Promise.all(names.map((name) => this.authors.resolve(m, name)));
     // An author the index does not know has no papers.
     if (filter.some((code) => code === undefined))
-      return { total: 0, hits: [], facets: { topics: {}, years: {} }, terms: [] };
+      return {
+        total: 0,
+        all: 0,
+        words: [],
+        hits: [],
+        facets: { topics: {}, years: {} },
+        terms: [],
+      };
     const authors: AuthorQuery = {
       filter: filter.length > 0 ? (filter as number[]) : undefined,
       data: await authorDataP,
@@ -152,6 +163,18 @@ export class SearchClient {
     });
   }
 
+  /**
+   * What to offer for a query that finds nothing, or no paper with all its
+   * words: a correction, the query less one word, the closest topics.
+   */
+  async suggest(
+    query: string,
+    options: Pick<SearchQueryOptions, 'topics' | 'year'> = {},
+  ): Promise<Suggestions> {
+    const m = await this.manifest();
+    return suggest({ files: this.files, search: (q, o) => this.search(q, o) }, m, query, options);
+  }
+
   private async collect(
     m: Manifest,
     s: Scratch,
@@ -181,7 +204,7 @@ export class SearchClient {
     const byDate = sort === 'date' || (sort === 'relevance' && include.length === 0);
     const byTitle = !byDate && sort === 'title' && titleRank !== undefined;
     const top = new TopK(offset + limit);
-    const matched = rankCandidates({
+    const { matched, all } = rankCandidates({
       s,
       n: m.n,
       all: include.length === 0,
@@ -198,21 +221,44 @@ export class SearchClient {
       authorData: authors.data,
       authorCounts,
       top,
+      need: include.length,
     });
     const page = top.ids.slice(offset);
     const pageScores = page.map((d) => total[d] as number);
+    const missing = page.map((d) =>
+      include.length > 1 ? include.filter((c) => !clauseHas(c, d)).map((c) => c.label) : [],
+    );
     this.scorer.resetScratch(s);
     // ---- end of synchronous part ----
 
-    // Terms that matched somewhere, with their weights, for highlighting.
+    // Terms that matched somewhere, with their weights, for highlighting;
+    // a quoted phrase is highlighted where it occurs whole, not word by word.
     const termWeight = new Map<string, number>();
-    for (const c of include)
-      for (const [term, w] of c.marks) termWeight.set(term, Math.max(termWeight.get(term) ?? 0, w));
-    const terms = new Set(termWeight.keys());
+    const plain = new Set<string>();
+    const phrases: PhraseMark[] = [];
+    for (const c of include) {
+      let sum = 0;
+      for (const [term, w] of c.marks) {
+        termWeight.set(term, Math.max(termWeight.get(term) ?? 0, w));
+        if (!c.phrase) plain.add(term);
+        sum += w;
+      }
+      if (c.phrase && c.source?.kind === 'phrase') {
+        const words = [...c.source.words, ...(c.source.stops ?? [])];
+        words.sort((a, b) => a.offset - b.offset);
+        phrases.push({
+          key: c.label,
+          terms: words.map((w) => (isStopword(w.word) ? w.word : termOf(w.word))),
+          offsets: words.map((w) => w.offset),
+        });
+        termWeight.set(c.label, sum);
+      }
+    }
+    const terms = [...termWeight.keys()].filter((t) => !t.startsWith('"'));
     const weight = (t: string): number => termWeight.get(t) ?? 0;
 
     const records = await Promise.all(page.map((d) => this.files.record(m, d)));
-    const texts = records.map((r) => hitText(r[2], r[7], terms, weight));
+    const texts = records.map((r) => hitText(r[2], r[7], plain, weight, phrases));
     const hits: Hit[] = records.map((r, i) => {
       const [id, slug, title, names, authorCount, date, topics, , authorSlugs] = r;
       const year = /^\d{4}/u.test(date) ? Number(date.slice(0, 4)) : undefined;
@@ -227,7 +273,9 @@ export class SearchClient {
         topics,
         score: pageScores[i] ?? 0,
         titleMatches: text.titleMatches,
+        missing: missing[i] ?? [],
         snippet: text.snippet,
+        marks: text.forms,
       };
       if (date) hit.date = date;
       if (year !== undefined) hit.year = year;
@@ -242,6 +290,13 @@ export class SearchClient {
       if (yearCounts[i]) facets.years[String(y)] = yearCounts[i] as number;
     });
     if (authorCounts) facets.authors = await this.authorFacet(m, authorCounts);
-    return { total: matched, hits, facets, terms: [...terms].sort(utf16Compare) };
+    return {
+      total: matched,
+      all: include.length === 0 ? matched : all,
+      words: include.map((c) => c.label),
+      hits,
+      facets,
+      terms: terms.sort(utf16Compare),
+    };
   }
 }

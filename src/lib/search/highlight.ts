@@ -3,7 +3,7 @@
  * plain text: the UI builds DOM nodes from them and never parses markup, so
  * titles and abstracts with `$...$`, `<` or `&` stay inert text.
  */
-import { scan, termOf, type TokenSink } from './tokenize.ts';
+import { isStopword, scan, termOf, type TokenSink } from './tokenize.ts';
 import type { Range } from './types.ts';
 
 export interface Found {
@@ -94,7 +94,7 @@ const NON_ASCII = /\P{ASCII}/u;
 const NON_ASCII_WORD_CHAR = /(?=\P{ASCII})[\p{L}\p{M}\p{N}]/u;
 // Joiners after which a one-character word starts a compound (`k-sparse`,
 // `N:M`, `3.5`, `$k$-sparse`) whose first two letters are not next to each other.
-const JOINERS = ['-', ':', '.', '\u2010', '\u2011', '\u2013'];
+const JOINERS = ['-', ':', '.', '_', '\u2010', '\u2011', '\u2013'];
 
 const isAsciiWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -107,6 +107,7 @@ function isChunkChar(c: number): boolean {
     c === 0x3a ||
     c === 0x24 ||
     c === 0x2e ||
+    c === 0x5f ||
     c === 0x27 ||
     c === 0x2010 ||
     c === 0x2011 ||
@@ -212,16 +213,101 @@ export function makeSnippet(
   return snippetOf(text, merge(found(text, terms)), weight, size);
 }
 
-/** Title matches and snippet of one search hit, in one pass over each text. */
+/**
+ * A quoted phrase, highlighted only where it occurs as a whole: its terms
+ * (a stop word stands for itself) at their word offsets, and the key its
+ * matches are reported under (for the snippet's weights).
+ */
+export interface PhraseMark {
+  key: string;
+  terms: string[];
+  offsets: number[];
+}
+
+/** Every word of a text whose term (a stop word: the word) is wanted, by position. */
+class PhraseSink implements TokenSink {
+  readonly at = new Map<number, { term: string; start: number; end: number }>();
+  private readonly wanted: ReadonlySet<string>;
+  private readonly h: Set<number>;
+  constructor(wanted: ReadonlySet<string>) {
+    this.wanted = wanted;
+    this.h = new Set();
+    addHeads(this.h, wanted);
+  }
+  token(word: string, start: number, end: number, pos: number): void {
+    const c0 = word.charCodeAt(0);
+    if (!this.h.has(c0) && !(word.length > 1 && this.h.has(c0 * 65536 + word.charCodeAt(1))))
+      return;
+    const term = isStopword(word) ? word : termOf(word);
+    if (this.wanted.has(term)) this.at.set(pos, { term, start, end });
+  }
+  compound(): void {}
+}
+
+/** Where the phrases occur whole in `text`, each from its first word to its last. */
+export function findPhrases(text: string, phrases: readonly PhraseMark[]): Found[] {
+  if (phrases.length === 0) return [];
+  const sink = new PhraseSink(new Set(phrases.flatMap((p) => p.terms)));
+  scan(text, 0, sink);
+  const out: Found[] = [];
+  for (const [pos, first] of sink.at) {
+    for (const p of phrases) {
+      if (first.term !== p.terms[0]) continue;
+      let last = first;
+      const whole = p.terms.every((t, j) => {
+        const w = sink.at.get(pos + (p.offsets[j] as number) - (p.offsets[0] as number));
+        if (w?.term !== t) return false;
+        last = w;
+        return true;
+      });
+      if (whole) out.push({ start: first.start, end: last.end, term: p.key });
+    }
+  }
+  return out;
+}
+
+/** Matches of `terms` and of `phrases` in `text`, overlaps merged. */
+function allMatches(
+  text: string,
+  terms: ReadonlySet<string>,
+  phrases: readonly PhraseMark[],
+): Found[] {
+  const words = found(text, terms);
+  if (phrases.length === 0) return merge(words);
+  return merge(
+    [...words, ...findPhrases(text, phrases)].sort((a, b) => a.start - b.start || b.end - a.end),
+  );
+}
+
+/** Up to this many matched forms are handed to the paper page. */
+const MAX_FORMS = 16;
+
+/**
+ * Title matches and snippet of one search hit, in one pass over each text,
+ * and the matched forms as written in the title and the whole abstract
+ * (lower-cased: `tickets`, `pruned`, `state-of-the-art`), for the paper page
+ * to highlight the same words.
+ */
 export function hitText(
   title: string,
   abstract: string,
   terms: ReadonlySet<string>,
   weight: (term: string) => number,
-): { titleMatches: Range[]; snippet: { text: string; matches: Range[] } } {
+  phrases: readonly PhraseMark[] = [],
+): {
+  titleMatches: Range[];
+  snippet: { text: string; matches: Range[] };
+  forms: string[];
+} {
+  const inTitle = allMatches(title, terms, phrases);
+  const inAbstract = allMatches(abstract, terms, phrases);
+  const forms = new Set<string>();
+  for (const f of inTitle) forms.add(title.slice(f.start, f.end).toLowerCase());
+  for (const f of inAbstract) forms.add(abstract.slice(f.start, f.end).toLowerCase());
   return {
-    titleMatches: merge(found(title, terms)).map((f) => [f.start, f.end]),
-    snippet: snippetOf(abstract, merge(found(abstract, terms)), weight, 220),
+    titleMatches: inTitle.map((f) => [f.start, f.end]),
+    snippet: snippetOf(abstract, inAbstract, weight, 220),
+    forms: [...forms].slice(0, MAX_FORMS),
   };
 }
 

@@ -54,7 +54,7 @@ export function phraseIn(lists: readonly ArrayLike<number>[], offsets: readonly 
   return false;
 }
 
-/** Positions of the words of a text whose stem is one of `terms` (one list per term). */
+/** Positions of the words of a text whose stem (a stop word: the word) is one of `terms`, one list per term. */
 export class PositionSink implements TokenSink {
   readonly lists: number[][];
   private readonly terms: string[];
@@ -72,8 +72,8 @@ export class PositionSink implements TokenSink {
     return this.heads.has(text.slice(start, Math.min(end, start + 2)).toLowerCase());
   }
   token(word: string, _start: number, _end: number, pos: number): void {
-    if (isStopword(word)) return;
-    const term = termOf(word);
+    // Stop words are wanted as themselves (a quoted phrase's stop words).
+    const term = isStopword(word) ? word : termOf(word);
     for (let j = 0; j < this.terms.length; j++)
       if (this.terms[j] === term) (this.lists[j] as number[]).push(pos);
   }

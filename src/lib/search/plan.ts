@@ -11,7 +11,7 @@ import type { IndexFiles, WeightedTerm } from './files.ts';
 import { boundedDistance, boundedPrefixDistance, maxEdits } from './fuzzy.ts';
 import { PositionSink, phraseIn } from './phrase.ts';
 import { intersectIds, type Postings, type TermPositions } from './postings.ts';
-import type { Clause } from './query.ts';
+import { clauseText, type Clause } from './query.ts';
 import { isStopword, scan, termOf } from './tokenize.ts';
 
 /** Terms of which a document needs at least one (the best one counts). */
@@ -37,6 +37,8 @@ export interface PlannedClause {
   marks: [string, number][];
   /** The phrase clause, to plan again word by word if no document has it. */
   source?: Clause;
+  /** The clause as the reader wrote it (folded), for "Missing: <word>". */
+  label: string;
   /** Words as typed, with the postings of their stems, for the exact-form bonus. */
   typed?: { word: string; postings: Postings | null }[];
 }
@@ -46,6 +48,8 @@ const MAX_COMPLETIONS = 12;
 /** Up to this many typo corrections of a word. */
 const MAX_CORRECTIONS = 6;
 const COMPLETION_WEIGHT = 0.6;
+/** A quoted phrase with stop words is checked in the text of up to this many documents. */
+const STOP_CHECKS = 96;
 const CORRECTION_WEIGHT = [1, 0.55, 0.35];
 
 const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -176,11 +180,17 @@ export class Planner {
     switch (clause.kind) {
       case 'word': {
         const group = await this.wordGroup(m, clause.word, clause.prefix, negated || clause.exact);
+        // Written together with a short neighbour (`spladev2` for `SPLADE v2`).
+        for (const glued of clause.glued ?? []) {
+          const t = await this.files.weighted(m, termOf(glued), 1);
+          if (t.postings && !group.some((g) => g.term === t.term)) group.push(t);
+        }
         return {
           alternatives: [{ groups: [group] }],
           phrase: false,
           marks: marksOf([group], m),
           typed: [{ word: clause.word, postings: (group[0] as WeightedTerm).postings }],
+          label: clause.word,
         };
       }
       case 'compound': {
@@ -190,6 +200,7 @@ export class Planner {
             alternatives: [{ groups: [joined] }],
             phrase: false,
             marks: marksOf([joined], m),
+            label: clauseText(clause),
           };
         const parts = clause.parts.filter((p) => !isStopword(p));
         const groups = await Promise.all(
@@ -209,6 +220,7 @@ export class Planner {
             word,
             postings: (groups[i]?.[0] as WeightedTerm).postings,
           })),
+          label: clauseText(clause),
         };
       }
       case 'phrase':
@@ -226,6 +238,31 @@ export class Planner {
   ): Promise<PlannedClause> {
     const terms = clause.words.map((w) => termOf(w.word));
     const offsets = clause.words.map((w) => w.offset);
+    const label = clauseText(clause);
+    if (clause.stops) {
+      // Its stop words count too: checked in the text of the documents that
+      // have all its words, when they are few enough to read.
+      const groups = await Promise.all(
+        terms.map((t) => this.files.weighted(m, t, 1).then((w) => [w])),
+      );
+      const lists = groups.map((g) => (g[0] as WeightedTerm).postings);
+      const candidates = lists.every((p) => p) ? intersectIds(lists as Postings[]) : [];
+      if (candidates.length <= STOP_CHECKS) {
+        const verified = await this.verifyInText(
+          m,
+          [...terms, ...clause.stops.map((w) => w.word)],
+          [...offsets, ...clause.stops.map((w) => w.offset)],
+          candidates,
+        );
+        return {
+          alternatives: [{ groups, phrase: offsets, whole: true, verified }],
+          phrase: true,
+          marks: marksOf(groups, m),
+          source: clause,
+          label,
+        };
+      }
+    }
     // Postings of the phrase's indexed pairs, to narrow the candidates below.
     const known: Postings[] = [];
     if (m.pairs) {
@@ -244,6 +281,7 @@ export class Planner {
           phrase: true,
           marks: terms.map((t) => [t, best]),
           source: clause,
+          label,
         };
       }
       for (const p of pairs) if (p.postings) known.push(p.postings);
@@ -266,7 +304,13 @@ export class Planner {
     } else {
       alt.verified = await this.verifyInText(m, terms, offsets, candidates);
     }
-    return { alternatives: [alt], phrase: true, marks: marksOf(groups, m), source: clause };
+    return {
+      alternatives: [alt],
+      phrase: true,
+      marks: marksOf(groups, m),
+      source: clause,
+      label,
+    };
   }
 
   /** The words of a phrase no document has, as clauses of their own. */
@@ -276,7 +320,12 @@ export class Planner {
     return Promise.all(
       source.words.map(async (w) => {
         const g = [await this.files.weighted(m, termOf(w.word), 1)];
-        return { alternatives: [{ groups: [g] }], phrase: false, marks: marksOf([g], m) };
+        return {
+          alternatives: [{ groups: [g] }],
+          phrase: false,
+          marks: marksOf([g], m),
+          label: w.word,
+        };
       }),
     );
   }

@@ -14,6 +14,11 @@ export interface WordClause {
   prefix: boolean;
   /** Quoted or excluded: match the word itself only (no typo correction). */
   exact: boolean;
+  /**
+   * The word glued to a short neighbour (`SPLADE v2` -> `spladev2`, `top p`
+   * -> `topp`): a document with the written-together form has both words.
+   */
+  glued?: string[];
 }
 
 /**
@@ -33,6 +38,8 @@ export interface CompoundClause {
 export interface PhraseClause {
   kind: 'phrase';
   words: { word: string; offset: number }[];
+  /** The phrase's stop words in the gaps, checked where the text is read. */
+  stops?: { word: string; offset: number }[];
 }
 
 export type Clause = WordClause | CompoundClause | PhraseClause;
@@ -103,10 +110,38 @@ function phraseClause(text: string): Clause | null {
   const first = content[0];
   if (!first) return null;
   if (content.length === 1) return { kind: 'word', word: first.word, prefix: false, exact: true };
+  const last = content[content.length - 1] as Token;
+  const stops = tokens
+    .filter((t) => isStopword(t.word) && t.pos > first.pos && t.pos < last.pos)
+    .map((t) => ({ word: t.word, offset: t.pos - first.pos }));
   return {
     kind: 'phrase',
     words: content.map((t) => ({ word: t.word, offset: t.pos - first.pos })),
+    ...(stops.length ? { stops } : {}),
   };
+}
+
+/**
+ * A clause as the reader wrote it (folded): a word, joined words with
+ * hyphens, a phrase in quotes with its stop words. Names a query word in
+ * "Missing: <word>", and rebuilds a query from some of its clauses.
+ */
+export function clauseText(clause: Clause): string {
+  switch (clause.kind) {
+    case 'word':
+      return clause.word;
+    case 'compound':
+      return clause.parts.join('-');
+    case 'phrase': {
+      const all = [...clause.words, ...(clause.stops ?? [])].sort((a, b) => a.offset - b.offset);
+      return `"${all.map((w) => w.word).join(' ')}"`;
+    }
+  }
+}
+
+/** The query made of `include` and the exclusions of `exclude`. */
+export function queryText(include: readonly Clause[], exclude: readonly Clause[] = []): string {
+  return [...include.map(clauseText), ...exclude.map((c) => `-${clauseText(c)}`)].join(' ');
 }
 
 /** Short pieces that are usually written joined to their neighbour: `v2`, `p`, `k`. */
@@ -142,18 +177,23 @@ export function parseQuery(text: string, complete = false): ParsedQuery {
   // The word being typed: the last one, when nothing follows it.
   const typing = !complete && !lastQuoted && lastEnd === query.length && query.length > 0;
   const last = pieces[pieces.length - 1];
-  if (typing && last && !last.negated && last.chunk === chunk - 1) {
+  // A single letter is completed only as the whole query: after other words
+  // (`top p`) it would match most of the collection.
+  const completes =
+    last?.clause.kind !== 'word' || last.clause.word.length > 1 || pieces.length === 1;
+  if (typing && last && !last.negated && last.chunk === chunk - 1 && completes) {
     if (last.clause.kind === 'word') last.clause.prefix = true;
     else if (last.clause.kind === 'compound') last.clause.prefix = true;
   }
 
   // `SPLADE v2`, `top p`, `k sparse`: a short word next to another may be
-  // the spaced form of a joined word.
-  const merged: Piece[] = [];
-  for (const p of pieces) {
-    const prev = merged[merged.length - 1];
+  // the spaced form of a joined word. Each stays a word of its own (a query
+  // of short and long words finds what its words find), with the glued form
+  // as one more way to have it.
+  for (let i = 1; i < pieces.length; i++) {
+    const prev = pieces[i - 1] as Piece;
+    const p = pieces[i] as Piece;
     if (
-      prev &&
       !p.negated &&
       !prev.negated &&
       p.chunk === prev.chunk + 1 &&
@@ -163,24 +203,14 @@ export function parseQuery(text: string, complete = false): ParsedQuery {
       !p.clause.exact &&
       (isShortPart(prev.clause.word) || isShortPart(p.clause.word))
     ) {
-      merged[merged.length - 1] = {
-        clause: {
-          kind: 'compound',
-          parts: [prev.clause.word, p.clause.word],
-          joined: prev.clause.word + p.clause.word,
-          prefix: p.clause.prefix,
-        },
-        chunk: p.chunk,
-        negated: false,
-      };
-      continue;
+      const glued = prev.clause.word + p.clause.word;
+      (prev.clause.glued ??= []).push(glued);
+      (p.clause.glued ??= []).push(glued);
     }
-    merged.push(p);
   }
-
   return {
-    include: merged.filter((p) => !p.negated).map((p) => p.clause),
-    exclude: merged.filter((p) => p.negated).map((p) => p.clause),
+    include: pieces.filter((p) => !p.negated).map((p) => p.clause),
+    exclude: pieces.filter((p) => p.negated).map((p) => p.clause),
     ...(authors.length > 0 ? { authors } : {}),
   };
 }

@@ -65,6 +65,14 @@ interface RankArgs {
   /** Counts of the matches' author codes (the author facet), when asked. */
   authorCounts?: Uint32Array | undefined;
   top: TopK;
+  /** Clauses a document needs to contain every query word. */
+  need: number;
+}
+
+/** How many documents match, and how many of them contain every query word. */
+export interface Matched {
+  matched: number;
+  all: number;
 }
 
 /** Whether document `d` has every one of `codes` among its authors. */
@@ -92,11 +100,10 @@ function countAuthors(data: AuthorCodes, d: number, counts: Uint32Array): void {
  * best by the sort key; returns the number of matches. (A function of its
  * own, so that its loop is optimised as a whole.)
  */
-export function rankCandidates(a: RankArgs): number {
+export function rankCandidates(a: RankArgs): Matched {
   const {
     s,
     n,
-    all,
     phraseCount,
     tiered,
     byDate,
@@ -110,15 +117,26 @@ export function rankCandidates(a: RankArgs): number {
     authorData,
     authorCounts,
     top,
+    need,
   } = a;
   const { start: topicStart, codes: topicCodes } = topicData;
   const { yearIndex, excluded, phrases, total, satisfied, touchedList } = s;
   const byTitle = titleRank !== undefined;
-  const count = all ? n : s.touchedCount;
+  const everyDoc = a.all;
+  const count = everyDoc ? n : s.touchedCount;
   let matched = 0;
   const byAuthor = authorFilter !== undefined && authorData !== undefined;
   const authorFacet = authorCounts !== undefined && authorData !== undefined;
-  if (!all && !topicFilter && yearPos === -2 && !byDate && !byTitle && !byAuthor && !authorFacet) {
+  let all = 0;
+  if (
+    !everyDoc &&
+    !topicFilter &&
+    yearPos === -2 &&
+    !byDate &&
+    !byTitle &&
+    !byAuthor &&
+    !authorFacet
+  ) {
     // The common case (relevance, no filters), kept lean: most documents
     // only add to the facet counts.
     let floor = -Infinity;
@@ -134,14 +152,15 @@ export function rankCandidates(a: RankArgs): number {
       const yi = yearIndex[d] as number;
       if (yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
       matched++;
+      if ((satisfied[d] as number) >= need) all++;
       const key = tiered ? (satisfied[d] as number) * 1e6 + score : score;
       if (key >= floor) floor = top.push(d, key);
     }
   } else {
     for (let c = 0; c < count; c++) {
-      const d = all ? c : (touchedList[c] as number);
+      const d = everyDoc ? c : (touchedList[c] as number);
       if (excluded[d] !== 0) continue;
-      if (!all && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
+      if (!everyDoc && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
       // `author:` narrows the matches themselves, before any facet counts them.
       if (byAuthor && !hasAuthors(authorData, d, authorFilter)) continue;
       const from = topicStart[d] as number;
@@ -164,6 +183,7 @@ export function rankCandidates(a: RankArgs): number {
       if (!inTopic || !inYear) continue;
       if (authorFacet) countAuthors(authorData, d, authorCounts);
       matched++;
+      if (everyDoc || (satisfied[d] as number) >= need) all++;
       top.push(
         d,
         byDate
@@ -176,5 +196,5 @@ export function rankCandidates(a: RankArgs): number {
       );
     }
   }
-  return matched;
+  return { matched, all };
 }

@@ -406,3 +406,31 @@ function isPlainWord(c: PlannedClause): boolean {
   const only = c.alternatives.length === 1 ? c.alternatives[0] : undefined;
   return !!only && !only.phrase && only.groups.length === 1 && !c.phrase;
 }
+
+/** Whether `ids` (ascending) holds `d`. */
+function holds(ids: Int32Array, d: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] as number;
+    if (v === d) return true;
+    if (v < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether document `d` has clause `c` (one of its alternatives whole: a
+ * term of every group, the phrase where there is one). For the few hits of
+ * a page, to say which query words a hit lacks.
+ */
+export function clauseHas(c: PlannedClause, d: number): boolean {
+  return c.alternatives.some(
+    (alt) =>
+      alt.groups.length > 0 &&
+      alt.groups.every((g) => g.some((t) => t.postings !== null && holds(t.postings.ids, d))) &&
+      (!alt.phrase || phraseAt(d, alt)),
+  );
+}

@@ -169,13 +169,29 @@ export interface Hit {
   score: number;
   /** Matched words in `title`. */
   titleMatches: Range[];
+  /** Query words (as written, folded; a phrase in quotes) the paper does not contain. */
+  missing: string[];
   /** A piece of the abstract around the best match, and the matched words in it. */
   snippet: { text: string; matches: Range[] };
+  /**
+   * The matched words and phrases as written in the title and the whole
+   * abstract, lower-cased (`tickets`, `pruned`, `state-of-the-art`): what
+   * the paper page highlights.
+   */
+  marks: string[];
 }
 
 export interface SearchResult {
-  /** Documents that match the query and filters. */
+  /** Documents that match the query and filters (any of its words). */
   total: number;
+  /**
+   * Of those, the documents that contain every query word, in some form the
+   * engine accepts (stem, typo correction, completion of the word typed):
+   * they rank first in queries of up to four words.
+   */
+  all: number;
+  /** The query's words (folded; phrases in quotes), as `Hit.missing` names them. */
+  words: string[];
   hits: Hit[];
   /**
    * Counts over all matches: `topics` with the year filter applied (not the

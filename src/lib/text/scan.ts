@@ -2,7 +2,8 @@
  * The one scanner of the text analyser: cuts a text into words in one pass
  * over its character codes, with a fast path for plain ASCII words (no
  * string is made for a word the sink already knows: see `accept`), and
- * reports *compounds*: words joined by a hyphen or a colon (`top-p`, `N:M`,
+ * reports *compounds*: words joined by a hyphen, a colon or an underscore
+ * (`top-p`, `N:M`, `ℓ_p`,
  * `k-sparse`, also across LaTeX dollars as in `top-$p$`), or digits joined by
  * a dot (`3.5`), glued together (`topp`, `nm`, `ksparse`, `35`), so that the
  * written-together, hyphenated and spaced forms of a term can be matched.
@@ -53,7 +54,8 @@ function classOf(code: number): number {
   return charClass[code] as number;
 }
 
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2013, 0x3a]); // - ‐ ‑ – :
+// - ‐ ‑ – : and _ (a subscript: `ℓ_p` is `lp`, `x_i` is `xi`).
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2013, 0x3a, 0x5f]);
 const DOLLAR = 0x24;
 const DOT = 0x2e;
 

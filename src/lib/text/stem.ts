@@ -8,8 +8,7 @@
  *   S-stemmer (Harman 1991) extended to `-ed` and `-ing`, silent `e` and
  *   doubled consonants evened out ("prune", "pruned", "pruning" give
  *   `prun`), so a topic phrase matches its inflections and nothing else
- *   ("general", "generative" and "generation" stay apart). The same rules as
- *   topics/lemma.ts, which topics can replace by this.
+ *   ("general", "generative" and "generation" stay apart).
  *
  * Both keep words with digits and short words as they are, and cache.
  */

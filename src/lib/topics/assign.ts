@@ -10,6 +10,11 @@ import type { Assignment, Topic, TopicModel, TopicPaper } from './types.ts';
 export interface BuildOptions extends DiscoverOptions {
   /** Most related topics listed per topic; default 6. */
   relatedLimit?: number;
+  /**
+   * Old paper slug -> current slug, from the permalink registry (retitled
+   * papers): an `include` or `exclude` naming an old slug means that paper.
+   */
+  renamed?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -31,8 +36,8 @@ export function buildTopicModel(
   const reserved = new Set(options.reserved ?? []);
 
   if (curated && curated.topics.length > 0) {
-    checkPaperSlugs(papers, curated);
-    const matches = matchCurated(papers, curated);
+    const resolved = resolvePaperSlugs(papers, curated, options.renamed ?? new Map(), warnings);
+    const matches = matchCurated(papers, resolved);
     const lists = curated.topics.map(() => [] as string[]);
     papers.forEach((paper, p) => {
       const found = (matches[p] ?? []).slice(0, maxPerPaper);
@@ -90,6 +95,8 @@ export function buildTopicModel(
         curated: false,
         papers: topic.papers,
         aliases: [],
+        ...(topic.parent === undefined ? {} : { parent: topic.parent }),
+        ...(topic.children === undefined ? {} : { children: topic.children }),
       });
     }
     for (const [slug, list] of discovery.byPaper) byPaper.set(slug, list);
@@ -116,16 +123,39 @@ export function buildTopicModel(
   };
 }
 
-/** Every paper slug the topics file names must be in the list. */
-function checkPaperSlugs(papers: readonly TopicPaper[], curated: CuratedTopics): void {
+/**
+ * Every paper slug the topics file names must be in the list, or be an old
+ * slug of a retitled paper in the list (then it means that paper, and the
+ * build log says so). Returns the topics with old slugs replaced.
+ */
+function resolvePaperSlugs(
+  papers: readonly TopicPaper[],
+  curated: CuratedTopics,
+  renamed: ReadonlyMap<string, string>,
+  notes: string[],
+): CuratedTopics {
   const known = new Set(papers.map((p) => p.slug));
-  for (const topic of curated.topics) {
-    for (const [key, refs] of [
-      ['include', topic.include],
-      ['exclude', topic.exclude],
-    ] as const) {
-      for (const ref of refs) {
-        if (known.has(ref.slug)) continue;
+  const current = (slug: string): string | undefined => {
+    // Follow a chain of retitles (a paper retitled twice), never a loop.
+    let at = slug;
+    for (let step = 0; step < 16 && !known.has(at); step++) {
+      const next = renamed.get(at);
+      if (next === undefined) return undefined;
+      at = next;
+    }
+    return known.has(at) ? at : undefined;
+  };
+  const topics = curated.topics.map((topic) => {
+    const fix = (key: 'include' | 'exclude') =>
+      topic[key].map((ref) => {
+        if (known.has(ref.slug)) return ref;
+        const now = current(ref.slug);
+        if (now !== undefined) {
+          notes.push(
+            `${curated.file}:${ref.line}: topic "${topic.slug}": ${key} "${ref.slug}" is the old slug of a retitled paper; using "${now}" (update the file to silence this)`,
+          );
+          return { ...ref, slug: now };
+        }
         const hint = suggestSlug(ref.slug, papers);
         throw new TopicsFileError(
           curated.file,
@@ -133,9 +163,10 @@ function checkPaperSlugs(papers: readonly TopicPaper[], curated: CuratedTopics):
           topic.slug,
           `${key} names no paper in the list: "${ref.slug}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
         );
-      }
-    }
-  }
+      });
+    return { ...topic, include: fix('include'), exclude: fix('exclude') };
+  });
+  return { ...curated, topics };
 }
 
 /** A paper slug close to a mistyped one: the same first words, or a small edit. */

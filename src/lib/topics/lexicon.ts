@@ -13,7 +13,7 @@
  *   ("deep neural networks", "efficient method") is not a topic name.
  */
 import { ENGLISH_STOPWORDS } from '../text/index.ts';
-import { lemma } from './lemma.ts';
+import { lightStem as lemma } from '../text/index.ts';
 
 export const STOP: ReadonlySet<string> = new Set([
   ...ENGLISH_STOPWORDS,
@@ -51,7 +51,7 @@ export const BREAK: ReadonlySet<string> = new Set(
   simple simpler simplest slower stronger weaker
   superior inferior competitive comparable promising powerful practical fundamental challenging challenge
   challenges crucially critical critically essential existing prior previous current currently future
-  art sota`.split(/\s+/),
+  art sota contain contains containing contained separate separates define defines defining defined`.split(/\s+/),
 );
 
 // prettier-ignore
@@ -68,7 +68,8 @@ const GENERIC_WORDS = `model models modeling modelling method methods approach f
   solutions evaluation evaluations property properties aspect aspects domain domains field fields area areas
   art state research researchers insight insights perspective perspectives survey review overview
   improvement improvements advance advances progress capability capabilities ability abilities behavior
-  behaviour behaviors limitation limitations issue issues challenge real net bench artificial intelligence machine single`.split(
+  behaviour behaviors limitation limitations issue issues challenge real net bench artificial intelligence machine single
+  large small big huge worst higher lower amount amounts`.split(
   /\s+/,
 );
 
@@ -105,7 +106,7 @@ const BROAD_WORDS = `generation detection text texts image images video videos r
   kernels matrix matrices vector vectors tensor query queries document documents label labels class classes
   category categories concept concepts pattern patterns region regions patch patches pixel pixels frame frames
   sequence sequences series chain chains emergence execution computation computer computers recovery
-  property properties example examples step steps lens magnitude`.split(/\s+/);
+  property properties example examples step steps lens magnitude platform platforms flow flows`.split(/\s+/);
 
 /**
  * Stems that make a poor topic on their own, though they are fine inside a

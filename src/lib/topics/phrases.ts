@@ -1,473 +1,33 @@
 /**
- * Phrase candidates and their statistics for topic discovery.
+ * Phrase candidates and their statistics for topic discovery, over the
+ * corpus of `corpus.ts`.
  *
- * 1. Every title and abstract is tokenised once into word ids (clause
- *    boundaries kept), and acronym definitions are collected
- *    ("mixture-of-experts (MoE)", after Schwartz & Hearst 2003) so that later
- *    uses of `MoE` count as the long form.
- * 2. Candidates are the n-grams (1-4 words) of titles that look like terms:
+ * 1. Candidates are the n-grams (1-4 words) of titles that look like terms:
  *    no stop word or prose word ("novel", "towards") at either end, only `of`
- *    or a hyphenated `to` inside, not made only of generic words. Titles are
- *    where authors name what a paper is about; abstract-only n-grams are mostly
- *    prose ("experimental results").
- * 3. A trie of candidate stems is run over every title and abstract, counting
+ *    or a hyphenated `to` inside, not made only of generic words, not
+ *    starting or ending inside a hyphenated compound. Titles are where
+ *    authors name what a paper is about; abstract n-grams are mostly prose
+ *    ("experimental results"), so they are candidates only in short lists,
+ *    whose titles rarely repeat a phrase.
+ * 2. A trie of candidate stems is run over every title and abstract, counting
  *    occurrences per paper (on stems, so inflection and hyphenation do not
  *    matter), and the C-value nesting statistic (Frantzi et al. 2000) is
  *    computed: how often a phrase is used on its own rather than inside a
  *    longer candidate ("radiance fields" inside "neural radiance fields").
- *
- * Everything is integer ids and typed arrays, so 75k abstracts take seconds.
  */
-import { lemma } from './lemma.ts';
-import { BREAK, CONNECTORS, GENERIC, STOP, adjectival } from './lexicon.ts';
 import {
-  PREFIXES,
-  isAscii,
-  prose,
-  scan,
-  scanAsciiSpans,
-  unapostrophe,
-  upperCount,
-} from './tokens.ts';
-
-export interface TextInput {
-  title: string;
-  abstract: string;
-}
-
-/** Clause boundaries in a field's word-id array are negative: */
-export const BOUNDARY = -1;
-/** `(` and `)`, kept apart to find acronym definitions. */
-const OPEN = -2;
-const CLOSE = -3;
-/** End of a sentence (`.`, `!`, `?`, `:`): the next word may be capitalised for that reason alone. */
-const PERIOD = -4;
-/** Flag on a word id: written glued to the previous word with a hyphen. */
-export const JOINED = 1 << 29;
-/** Mask that takes the JOINED flag off a word id. */
-export const ID = JOINED - 1;
-
-/** Longest candidate phrase, in words. */
-export const MAX_PHRASE = 4;
-
-/** What part a word may play in a phrase. */
-export const CONTENT = 0;
-/** Inside a phrase only: `of`, and `to` in `text-to-image`. */
-const CONNECTOR = 1;
-/** Never in a phrase: stop words and words of academic prose. */
-const BREAKER = 2;
-/** A stop word hyphenated to the next word (`in-context`, `out-of-distribution`): may start a phrase, not end one. */
-const PREFIX = 3;
-
-/** Words and stems seen in a collection, as dense integer ids. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  /** Folded form of each word id. */
-  readonly lower: string[] = [];
-  /** Word id -> stem id. */
-  readonly stemOf: number[] = [];
-  /** Word id -> CONTENT, CONNECTOR, BREAKER or PREFIX. */
-  readonly kind: number[] = [];
-  /** Word id -> written with two or more capitals (`MoE`, `LLMs`): an acronym if defined. */
-  readonly acronym: boolean[] = [];
-  /** Word id -> mid-sentence occurrences written in lower case. */
-  readonly lowerSeen: number[] = [];
-  private readonly stemIds = new Map<string, number>();
-  /** Stem id -> stem. */
-  readonly stems: string[] = [];
-  /** Stem id -> names nothing on its own. */
-  readonly generic: boolean[] = [];
-  // Open-addressing table from the hash of a lower-case ASCII span to its word
-  // id, so the tokeniser need not build a string per word it has seen before.
-  private table = new Int32Array(1 << 12).fill(-1);
-  private tableIds: number[] = [];
-
-  /** Id of a word; acronym-shaped words get their own id (same stem) so `MoE` is not `moe`. */
-  word(lower: string, acronymShaped: boolean): number {
-    const key = acronymShaped ? `^${lower}` : lower;
-    let id = this.ids.get(key);
-    if (id !== undefined) return id;
-    id = this.lower.length;
-    this.ids.set(key, id);
-    this.lower.push(lower);
-    const s = lemma(lower);
-    let sid = this.stemIds.get(s);
-    if (sid === undefined) {
-      sid = this.stems.length;
-      this.stemIds.set(s, sid);
-      this.stems.push(s);
-      this.generic.push(GENERIC.has(s));
-    }
-    this.stemOf.push(sid);
-    this.acronym.push(acronymShaped);
-    this.lowerSeen.push(0);
-    this.kind.push(
-      CONNECTORS.has(lower)
-        ? CONNECTOR
-        : STOP.has(lower) || BREAK.has(lower) || lower.length < 2 || /^\d+$/u.test(lower)
-          ? BREAKER
-          : CONTENT,
-    );
-    return id;
-  }
-
-  /**
-   * A stop word written hyphenated to the next word gets its own id of kind
-   * `kind` (same stem): `to` in `text-to-image` may sit inside a phrase, `in`
-   * in `in-context learning` may start one.
-   */
-  hyphenated(lower: string, kind: number): number {
-    const key = `-${kind}-${lower}`;
-    const existing = this.ids.get(key);
-    if (existing !== undefined) return existing;
-    const plain = this.word(lower, false);
-    const id = this.lower.length;
-    this.ids.set(key, id);
-    this.lower.push(lower);
-    this.stemOf.push(this.stemOf[plain] as number);
-    this.acronym.push(false);
-    this.lowerSeen.push(0);
-    this.kind.push(kind);
-    return id;
-  }
-
-  /** Word id of `t[start, end)` lower-cased, given its hash (from `scanAsciiSpans`). */
-  span(t: string, start: number, end: number, hash: number): number {
-    const mask = this.table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot] as number;
-      if (id < 0) break;
-      const w = this.lower[id] as string;
-      if (w.length !== end - start) continue;
-      let same = true;
-      for (let k = 0; k < w.length; k++) {
-        let c = t.charCodeAt(start + k);
-        if (c >= 65 && c <= 90) c += 32;
-        if (c !== w.charCodeAt(k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return id;
-    }
-    const id = this.word(t.slice(start, end).toLowerCase(), false);
-    this.insert(hash, id);
-    return id;
-  }
-
-  private insert(hash: number, id: number): void {
-    this.tableIds.push(id);
-    if (this.tableIds.length * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2).fill(-1);
-      for (const old of this.tableIds) this.place(stringHash(this.lower[old] as string), old);
-    } else {
-      this.place(hash, id);
-    }
-  }
-
-  private place(hash: number, id: number): void {
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    while ((this.table[slot] as number) >= 0) slot = (slot + 1) & mask;
-    this.table[slot] = id;
-  }
-
-  get size(): number {
-    return this.lower.length;
-  }
-}
-
-/** FNV-1a of a lower-case ASCII string (as `scanAsciiSpans` hashes any casing of it). */
-function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** An acronym's long form: word ids (with JOINED flags) and its stems as a key. */
-export interface LongForm {
-  ids: number[];
-  key: string;
-}
-
-export interface Corpus {
-  n: number;
-  vocab: Vocabulary;
-  /** Per paper: word ids of the title / abstract, negative boundaries, JOINED flags. */
-  titles: Int32Array[];
-  abstracts: Int32Array[];
-  /** Word id -> other spellings seen mid-sentence (`Gaussian`, `BERT`) and their counts. */
-  cased: Map<number, Map<string, number>>;
-  /** Acronym word id -> long form used across the collection (dominant definition). */
-  acronyms: Map<number, LongForm>;
-  /** Per paper: acronyms it defines itself (word id -> long form). */
-  local: Map<number, Map<number, LongForm>>;
-  /** Prefixed word id (`pretraining`) -> times written hyphenated (`pre-training`). */
-  hyphenSeen: Map<number, number>;
-}
-
-function markCode(mark: number): number {
-  switch (mark) {
-    case 40:
-      return OPEN;
-    case 41:
-      return CLOSE;
-    case 46:
-    case 33:
-    case 63:
-    case 58:
-      return PERIOD;
-    default:
-      return BOUNDARY;
-  }
-}
-
-/** Tokenises a collection (step 1). */
-export function buildCorpus(papers: readonly TextInput[]): Corpus {
-  const vocab = new Vocabulary();
-  const cased = new Map<number, Map<string, number>>();
-  const definitions = new Map<number, Map<string, { form: LongForm; count: number }>>();
-  const local = new Map<number, Map<number, LongForm>>();
-  const titles: Int32Array[] = [];
-  const abstracts: Int32Array[] = [];
-  const ids: number[] = [];
-  const { lowerSeen } = vocab;
-  const hyphenSeen = new Map<number, number>();
-
-  const noteCase = (id: number, surface: string) => {
-    let m = cased.get(id);
-    if (m === undefined) cased.set(id, (m = new Map()));
-    m.set(surface, (m.get(surface) ?? 0) + 1);
-  };
-
-  const field = (text: string, paper: number, isAbstract: boolean): Int32Array => {
-    ids.length = 0;
-    let sentenceStart = true;
-    // Slow path (any word): case statistics need the surface form.
-    const addWord = (lower: string, surface: string, joined: boolean) => {
-      const shaped = upperCount(surface) >= 2;
-      const id = vocab.word(shaped ? acronymKey(lower, surface) : lower, shaped);
-      ids.push(joined ? id | JOINED : id);
-      if (shaped) noteCase(id, surface);
-      else if (isAbstract && !sentenceStart) {
-        if (surface === lower) lowerSeen[id] = (lowerSeen[id] as number) + 1;
-        else noteCase(id, surface);
-      }
-      sentenceStart = false;
-    };
-    const addBoundary = (code: number) => {
-      const mark = markCode(code);
-      ids.push(mark);
-      if (mark === PERIOD) sentenceStart = true;
-    };
-    const t = prose(text);
-    if (isAscii(t)) {
-      scanAsciiSpans(
-        t,
-        (start, end, joined, h, upper, apostrophe) => {
-          if (upper >= 2 || apostrophe) {
-            const s = t.slice(start, end);
-            addWord(unapostrophe(s.toLowerCase()), s, joined);
-            return;
-          }
-          const id = vocab.span(t, start, end, h);
-          ids.push(joined ? id | JOINED : id);
-          if (isAbstract && !sentenceStart) {
-            if (upper === 0) lowerSeen[id] = (lowerSeen[id] as number) + 1;
-            else noteCase(id, t.slice(start, end));
-          }
-          sentenceStart = false;
-        },
-        addBoundary,
-      );
-    } else {
-      scan(text, addWord, (mark) => addBoundary(mark.charCodeAt(0)));
-    }
-    // A hyphenated prefix is one word with what follows (`pre-training` is `pretraining`).
-    let out = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const w = ids[i] as number;
-      const prev = out > 0 ? (ids[out - 1] as number) : -1;
-      if (w >= 0 && w & JOINED && prev >= 0 && PREFIXES.has(vocab.lower[prev & ID] as string)) {
-        const joinedWord = (vocab.lower[prev & ID] as string) + (vocab.lower[w & ID] as string);
-        const merged = vocab.word(joinedWord, false);
-        ids[out - 1] = merged | (prev & JOINED);
-        hyphenSeen.set(merged, (hyphenSeen.get(merged) ?? 0) + 1);
-        continue;
-      }
-      ids[out++] = w;
-    }
-    ids.length = out;
-    // Stop words inside hyphenated compounds belong to the compound:
-    // `text-to-image`, `in-context`, `out-of-distribution`.
-    for (let i = 0; i + 1 < ids.length; i++) {
-      const w = ids[i] as number;
-      const next = ids[i + 1] as number;
-      if (w < 0 || next < 0 || !(next & JOINED) || vocab.kind[w & ID] !== BREAKER) continue;
-      const lower = vocab.lower[w & ID] as string;
-      if (!STOP.has(lower)) continue;
-      const kind = w & JOINED ? CONNECTOR : PREFIX;
-      ids[i] = vocab.hyphenated(lower, kind) | (w & JOINED);
-    }
-    findDefinitions(ids, vocab, (acronym, form) => {
-      let mine = local.get(paper);
-      if (mine === undefined) local.set(paper, (mine = new Map()));
-      if (!mine.has(acronym)) mine.set(acronym, form);
-      let forms = definitions.get(acronym);
-      if (forms === undefined) definitions.set(acronym, (forms = new Map()));
-      const seen = forms.get(form.key);
-      if (seen) seen.count++;
-      else forms.set(form.key, { form, count: 1 });
-    });
-    return Int32Array.from(ids);
-  };
-
-  papers.forEach((paper, i) => {
-    titles.push(field(paper.title, i, false));
-    abstracts.push(field(paper.abstract, i, true));
-  });
-
-  // An acronym means its dominant long form collection-wide when that form is
-  // at least 60% of its definitions; ties are settled by the stems, not by order.
-  const acronyms = new Map<number, LongForm>();
-  for (const [acronym, forms] of definitions) {
-    const ranked = [...forms.values()].sort(
-      (a, b) => b.count - a.count || (a.form.key < b.form.key ? -1 : 1),
-    );
-    const total = ranked.reduce((s, f) => s + f.count, 0);
-    const top = ranked[0];
-    if (top && top.count / total >= 0.6) acronyms.set(acronym, top.form);
-  }
-  return { n: papers.length, vocab, titles, abstracts, cased, acronyms, local, hyphenSeen };
-}
-
-/** `LLMs` -> `llm`: the plural `s` of an acronym is not part of it. */
-function acronymKey(lower: string, surface: string): string {
-  const n = surface.length;
-  if (n > 2 && surface[n - 1] === 's' && /[A-Z]/u.test(surface[n - 2] as string)) {
-    return lower.slice(0, -1);
-  }
-  return lower;
-}
-
-/**
- * Finds `long form (ACRONYM)` definitions in one field: the acronym's letters
- * must match, in order, letters of the words before the parenthesis, the
- * first one starting the first word (Schwartz & Hearst's algorithm).
- */
-function findDefinitions(
-  ids: readonly number[],
-  vocab: Vocabulary,
-  found: (acronym: number, form: LongForm) => void,
-): void {
-  for (let i = 1; i + 2 < ids.length; i++) {
-    if (ids[i] !== OPEN || ids[i + 2] !== CLOSE) continue;
-    const a = ids[i + 1] as number;
-    if (a < 0 || !vocab.acronym[a & ID]) continue;
-    const letters = vocab.lower[a & ID] as string;
-    if (letters.length < 2 || letters.length > 10) continue;
-    // Words of the clause before the parenthesis, at most min(|A| + 5, 2|A|).
-    const max = Math.min(letters.length + 5, letters.length * 2);
-    let start = i;
-    while (start > 0 && (ids[start - 1] as number) >= 0 && i - start < max) start--;
-    if (start === i) continue;
-    const words = ids.slice(start, i).map((w) => vocab.lower[w & ID] as string);
-    const from = matchLongForm(letters, words);
-    if (from < 0) continue;
-    const formIds = ids.slice(start + from, i);
-    if (formIds.length < 2 || !initialsAgree(letters, formIds, vocab)) continue;
-    // A long form is a term: "light detection and ranging (LiDAR)" is not
-    // replaced, or its uses would count as "light detection".
-    if (formIds.some((w) => vocab.kind[w & ID] === BREAKER)) continue;
-    // Longer than a candidate can be: expanding it would only leave fragments.
-    if (formIds.length > MAX_PHRASE) continue;
-    const first = formIds[0] as number;
-    if (vocab.kind[first & ID] !== CONTENT) continue;
-    formIds[0] = first & ID;
-    found(a & ID, {
-      ids: formIds,
-      key: formIds.map((w) => vocab.stemOf[w & ID]).join(','),
-    });
-  }
-}
-
-/**
- * Schwartz & Hearst accept letters from inside words, which lets through
- * "role in facilitating visible (RGB)"; at least 3/4 of the long form's
- * content words must also start with a letter of the acronym.
- */
-function initialsAgree(letters: string, ids: number[], vocab: Vocabulary): boolean {
-  let content = 0;
-  let agree = 0;
-  for (const w of ids) {
-    if (vocab.kind[w & ID] !== CONTENT) continue;
-    content++;
-    if (letters.includes((vocab.lower[w & ID] as string).charAt(0))) agree++;
-  }
-  return content > 0 && agree >= 0.75 * content;
-}
-
-/**
- * Index in `words` of the first word of the long form of `acronym` (lower
- * case), or -1: its letters are matched right to left, the first one at the
- * start of a word.
- */
-export function matchLongForm(acronym: string, words: string[]): number {
-  const text = words.join(' ');
-  let s = acronym.length - 1;
-  let l = text.length - 1;
-  while (s >= 0) {
-    const c = acronym[s] as string;
-    if (!/[a-z0-9]/u.test(c)) {
-      s--;
-      continue;
-    }
-    while (l >= 0 && (text[l] !== c || (s === 0 && l > 0 && text[l - 1] !== ' '))) l--;
-    if (l < 0) return -1;
-    l--;
-    s--;
-  }
-  const startChar = l + 1;
-  for (let k = 0, pos = 0; k < words.length; k++) {
-    if (pos === startChar) return k;
-    pos += (words[k] as string).length + 1;
-    if (pos > startChar) return -1;
-  }
-  return -1;
-}
-
-/** A field's word ids with acronyms replaced by their long forms (the paper's own first). */
-export function expand(corpus: Corpus, paper: number, ids: Int32Array): Int32Array {
-  const { acronyms, vocab } = corpus;
-  const mine = corpus.local.get(paper);
-  if (acronyms.size === 0 && mine === undefined) return ids;
-  let out: number[] | undefined;
-  for (let i = 0; i < ids.length; i++) {
-    const w = ids[i] as number;
-    const form =
-      w >= 0 && vocab.acronym[w & ID] ? (mine?.get(w & ID) ?? acronyms.get(w & ID)) : undefined;
-    // The definition itself stays as written: "mixture of experts (MoE)" is one mention.
-    if (form === undefined || (ids[i - 1] === OPEN && isDefinitionSite(ids, i, form, vocab))) {
-      out?.push(w);
-      continue;
-    }
-    out ??= Array.from(ids.subarray(0, i));
-    out.push(...form.ids);
-  }
-  return out ? Int32Array.from(out) : ids;
-}
-
-/** `true` when the acronym at `i` is `(ACRONYM)` right after its own long form. */
-function isDefinitionSite(ids: Int32Array, i: number, form: LongForm, vocab: Vocabulary): boolean {
-  const n = form.ids.length;
-  if (i - 1 - n < 0) return false;
-  for (let k = 0; k < n; k++) {
-    const w = ids[i - 1 - n + k] as number;
-    const f = form.ids[k] as number;
-    if (w < 0 || vocab.stemOf[w & ID] !== vocab.stemOf[f & ID]) return false;
-  }
-  return true;
-}
+  BOUNDARY,
+  BREAKER,
+  CONTENT,
+  ID,
+  JOINED,
+  MAX_PHRASE,
+  PREFIX,
+  expand,
+  type Corpus,
+  type Vocabulary,
+} from './corpus.ts';
+import { adjectival } from './lexicon.ts';
 
 /** A trie of phrases over stem ids, run over word-id arrays. */
 export class PhraseTrie {
@@ -542,6 +102,8 @@ export interface Candidate {
   strongDf: number;
   /** Papers that mention it at all. */
   anyDf: number;
+  /** Those papers (ascending): a name describes the papers that mention it. */
+  mentionedBy: Int32Array;
   /** Share of uses not inside a longer candidate (C-value nesting correction), 0..1. */
   independence: number;
   /** Share of title uses directly followed by another content word (used as a modifier). */
@@ -559,6 +121,12 @@ export interface CandidateOptions {
   minTitleDf: number;
   /** Fewest papers it must be substantive in. */
   minStrongDf: number;
+  /**
+   * Also phrases of two or more words from abstracts, found in at least this
+   * many abstracts: short lists, whose titles rarely repeat a phrase, still
+   * name their topics by their field's terms ("mental health").
+   */
+  minAbstractDf?: number;
   maxLength?: number;
 }
 
@@ -586,6 +154,29 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
   }
   const keys: string[] = [];
   for (const [key, df] of titleDf) if (df >= options.minTitleDf) keys.push(key);
+  const fromAbstracts = new Set<string>();
+  if (options.minAbstractDf !== undefined) {
+    const adjectivalStem = new Set<number>();
+    for (let w = 0; w < vocab.size; w++)
+      if (adjectival(vocab.lower[w] as string)) adjectivalStem.add(vocab.stemOf[w] as number);
+    const abstractDf = new Map<string, number>();
+    corpus.abstracts.forEach((ids, p) => {
+      seen.clear();
+      forEachTermGram(expand(corpus, p, ids), vocab, maxLength, (key) => {
+        if (seen.has(key) || !key.includes(',')) return;
+        seen.add(key);
+        abstractDf.set(key, (abstractDf.get(key) ?? 0) + 1);
+      });
+    });
+    for (const [key, df] of abstractDf) {
+      if (df < options.minAbstractDf || titleDf.has(key)) continue;
+      // A phrase of running text ends on a noun, not a describing word.
+      const last = Number(key.slice(key.lastIndexOf(',') + 1));
+      if (adjectivalStem.has(last)) continue;
+      keys.push(key);
+      fromAbstracts.add(key);
+    }
+  }
   keys.sort();
   const trie = new PhraseTrie(vocab, maxLength);
   keys.forEach((key, c) => trie.add(key.split(',').map(Number), c));
@@ -593,6 +184,7 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
   // Step 3: occurrences per paper; substantive ones are kept as flat entries.
   const m = keys.length;
   const forms: Map<string, number>[] = Array.from({ length: m }, () => new Map());
+  const abstractOnly = Uint8Array.from(keys, (key) => (fromAbstracts.has(key) ? 1 : 0));
   const formObs = new Int32Array(m);
   const tCount = new Int32Array(m);
   const aCount = new Int32Array(m);
@@ -602,6 +194,8 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
   const touched: number[] = [];
   let entries = new Int32Array(1 << 16);
   let size = 0;
+  let mention = new Int32Array(1 << 16);
+  let mentions = 0;
 
   // Names come from titles as written (acronyms not expanded): a sample of forms is enough.
   const written = new Int32Array(m);
@@ -629,13 +223,30 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
       if (sameAsRaw) form(c, i, j);
     });
     if (!sameAsRaw) trie.walk(raw, noteForm(raw));
-    trie.walk(expand(corpus, p, corpus.abstracts[p] as Int32Array), (c) => {
+    const abstract = expand(corpus, p, corpus.abstracts[p] as Int32Array);
+    const abstractForm = fromAbstracts.size ? noteForm(abstract) : undefined;
+    trie.walk(abstract, (c, i, j) => {
+      if (abstractOnly[c] && abstractForm) {
+        abstractForm(c, i, j);
+        // Abstract-only phrases: modifier share from their abstract uses.
+        titleUses[c] = (titleUses[c] as number) + 1;
+        const after = j + 1 < abstract.length ? (abstract[j + 1] as number) : BOUNDARY;
+        if (after >= 0 && vocab.kind[after & ID] === CONTENT)
+          modified[c] = (modified[c] as number) + 1;
+      }
       if (tCount[c] === 0 && aCount[c] === 0) touched.push(c);
       aCount[c] = (aCount[c] as number) + 1;
     });
     // Entries are appended in paper order, so each candidate's papers come out ascending.
     for (const c of touched) {
       anyDf[c] = (anyDf[c] as number) + 1;
+      if (mentions + 2 > mention.length) {
+        const grown = new Int32Array(mention.length * 2);
+        grown.set(mention);
+        mention = grown;
+      }
+      mention[mentions++] = c;
+      mention[mentions++] = p;
       const t = tCount[c] as number;
       const a = aCount[c] as number;
       if (isStrong(t, a)) {
@@ -676,6 +287,21 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
     inAbstract[at] = entries[e + 3] as number;
   }
 
+  const mentionPtr = new Int32Array(m + 1);
+  for (let e = 0; e < mentions; e += 2) {
+    const c = mention[e] as number;
+    mentionPtr[c + 1] = (mentionPtr[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < m; c++)
+    mentionPtr[c + 1] = (mentionPtr[c + 1] as number) + (mentionPtr[c] as number);
+  const mentionFill = mentionPtr.slice(0, m);
+  const mentioned = new Int32Array(mentions / 2);
+  for (let e = 0; e < mentions; e += 2) {
+    const c = mention[e] as number;
+    mentioned[mentionFill[c] as number] = mention[e + 1] as number;
+    mentionFill[c] = (mentionFill[c] as number) + 1;
+  }
+
   const cands: Candidate[] = keys.map((key, c) => {
     const from = offset[c] as number;
     const to = offset[c + 1] as number;
@@ -690,6 +316,7 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
       titleDf: t,
       strongDf: to - from,
       anyDf: anyDf[c] as number,
+      mentionedBy: mentioned.subarray(mentionPtr[c], mentionPtr[c + 1]),
       independence: 1,
       modifier: (modified[c] as number) / Math.max(1, titleUses[c] as number),
       papers: papers.subarray(from, to),
@@ -723,8 +350,10 @@ export function mineCandidates(corpus: Corpus, options: CandidateOptions): Candi
   // A topic is named by a phrase authors write out in titles: "red green
   // blue" is not a candidate when nearly all of its
   // uses come from expanding "RGB" (so it names no field of its own).
-  return cands.filter(
-    (c, i) => c.strongDf >= options.minStrongDf && (written[i] as number) >= 0.1 * c.titleDf,
+  return cands.filter((c, i) =>
+    abstractOnly[i]
+      ? c.anyDf >= (options.minAbstractDf as number)
+      : c.strongDf >= options.minStrongDf && (written[i] as number) >= 0.1 * c.titleDf,
   );
 }
 
@@ -770,6 +399,9 @@ function forEachTermGram(
   for (let i = 0; i < ids.length; i++) {
     const first = ids[i] as number;
     if (first < 0 || (kind[first & ID] !== CONTENT && kind[first & ID] !== PREFIX)) continue;
+    // A term does not start or end inside a hyphenated compound ("augmented
+    // generation" is part of "retrieval-augmented generation").
+    if (first & JOINED) continue;
     let key = '';
     let allGeneric = true;
     for (let j = i; j < ids.length && j - i < maxLength; j++) {
@@ -786,6 +418,8 @@ function forEachTermGram(
         const word = lower[w & ID] as string;
         if (word.length < 3 || adjectival(word)) continue;
       }
+      const next = j + 1 < ids.length ? (ids[j + 1] as number) : BOUNDARY;
+      if (next >= 0 && next & JOINED) continue;
       emit(key);
     }
   }

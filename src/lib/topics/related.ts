@@ -1,10 +1,13 @@
 /**
  * Related topics: topics that share papers, most similar first by the
  * Jaccard index of their paper sets (ties: more shared papers, then slug).
+ * Areas have none (their page lists their topics instead).
  */
 import type { RelatedTopic, Topic } from './types.ts';
 
-export function relatedTopics(topics: readonly Topic[], limit = 6): Map<string, RelatedTopic[]> {
+export function relatedTopics(all: readonly Topic[], limit = 6): Map<string, RelatedTopic[]> {
+  // Areas hold their topics' papers; they are shown beside their topics, not as related.
+  const topics = all.filter((t) => !t.children);
   const size = new Map(topics.map((t) => [t.slug, t.papers.length]));
   const ofPaper = new Map<string, string[]>();
   for (const topic of topics) {

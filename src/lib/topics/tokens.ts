@@ -9,7 +9,7 @@
  */
 import { parseSegments } from '../ingest/latex.ts';
 import { fold } from '../text/index.ts';
-import { lemma } from './lemma.ts';
+import { lightStem as lemma } from '../text/index.ts';
 
 /** One token: a word, or a clause boundary (`lower === ''`). */
 export interface Token {

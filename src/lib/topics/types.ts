@@ -18,6 +18,10 @@ export interface Topic {
   papers: string[];
   /** Former slugs of a curated topic (pages there should redirect here). */
   aliases: string[];
+  /** The area this topic belongs to (discovered topics of lists with two levels). */
+  parent?: string;
+  /** An area's topics, largest first; an area's `papers` are theirs together. */
+  children?: string[];
 }
 
 /** Why one paper is in one topic. */

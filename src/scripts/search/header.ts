@@ -3,9 +3,10 @@
  * (the index loads on focus or first keystroke), `/` focuses the box, Escape
  * clears it, arrows walk the results, Enter on the box opens the search page.
  */
+import { summaryLine } from '../../lib/search-summary.ts';
 import { base } from './base.ts';
-import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, authorSuggestionNode, hitNode } from './render.ts';
+import { arrowNavigation } from './arrows.ts';
+import { engine, renderer, warmUp } from './lazy.ts';
 
 const SHOWN = 8;
 
@@ -42,7 +43,10 @@ function bind(box: HTMLElement): void {
     }
     const started = performance.now();
     try {
-      const { getClient, getFacets } = await engine();
+      const [{ getClient, getFacets }, { hitNode, authorSuggestionNode }] = await Promise.all([
+        engine(),
+        renderer(),
+      ]);
       const [result, facets, people] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),
@@ -58,7 +62,7 @@ function bind(box: HTMLElement): void {
       status.textContent =
         result.total === 0
           ? `No papers match “${query}”`
-          : `${n} paper${result.total === 1 ? '' : 's'} match`;
+          : summaryLine(result, '').replace(/\.$/u, '');
       all.href = `${base}search/?${new URLSearchParams({ q: query }).toString()}`;
       all.textContent = result.total > SHOWN ? `See all ${n} results →` : 'Open the search page →';
       box.dataset.searchMs = (performance.now() - started).toFixed(1);

@@ -1,7 +1,9 @@
 /**
  * The search page: the query and filters live in the URL, so a search is a
  * permalink; typing replaces the history entry, filters and pages push one,
- * and back/forward restore the search they name.
+ * and back/forward restore the search they name. With nothing to search it
+ * shows what can be searched; when a search finds nothing, or no paper with
+ * all its words, it offers other searches (suggestions.ts).
  */
 import {
   emptyState,
@@ -12,87 +14,44 @@ import {
   toggleAuthor,
   type SearchState,
 } from '../../lib/search-state.ts';
+import { summaryLine } from '../../lib/search-summary.ts';
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
 import { renderAuthorFacet } from './author-facet.ts';
 import { bibtexOfResults } from './bibtex.ts';
-import type { Facets } from './engine.ts';
+import { bindPanel, filterNodes, renderFacets, showActiveCount } from './filters.ts';
 import { engine, warmUp } from './lazy.ts';
-import { arrowNavigation, hitNode } from './render.ts';
+import { arrowNavigation } from './arrows.ts';
+import { hitNode } from './render.ts';
+import { renderSuggestions } from './suggestions.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 const need = <T extends Element>(selector: string) => root?.querySelector<T>(selector) ?? null;
 const input = need<HTMLInputElement>('input[type="search"]');
 const form = need<HTMLFormElement>('form');
+const help = need<HTMLElement>('[data-search-help]');
+const body = need<HTMLElement>('[data-search-body]');
+const results = need<HTMLElement>('[data-results]');
+const aside = need<HTMLElement>('[data-search-body] > aside');
 const status = need<HTMLElement>('[data-search-status]');
+const controls = need<HTMLElement>('[data-search-controls]');
+const suggestBox = need<HTMLElement>('[data-search-suggest]');
 const list = need<HTMLOListElement>('[data-search-results]');
-const topicsBox = need<HTMLUListElement>('[data-facet-topics]');
 const authorsBox = need<HTMLUListElement>('[data-facet-authors]');
-const yearSelect = need<HTMLSelectElement>('[data-facet-year]');
-const sortSelect = need<HTMLSelectElement>('[data-sort]');
 const pager = need<HTMLElement>('[data-search-pager]');
 const bibButton = need<HTMLButtonElement>('[data-search-bib]');
+const filters = filterNodes(root ?? document);
 
 let state: SearchState = emptyState();
 let last: SearchResult | undefined;
 let sequence = 0;
+/** Set by a page change: once its results are in, the view and focus go to their top. */
+let toResults = false;
 
 function setUrl(push: boolean): void {
   const query = stateToParams(state).toString();
   const url = `${location.pathname}${query ? `?${query}` : ''}`;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
-}
-
-function renderFacets(result: SearchResult, facets: Facets): void {
-  if (!topicsBox || !yearSelect) return;
-  const counts = Object.entries(result.facets.topics).filter(
-    ([slug, n]) => n > 0 || state.topics.includes(slug),
-  );
-  for (const slug of state.topics) if (!counts.some(([s]) => s === slug)) counts.push([slug, 0]);
-  counts.sort(
-    (a, b) =>
-      b[1] - a[1] || (facets.topics[a[0]] ?? a[0]).localeCompare(facets.topics[b[0]] ?? b[0]),
-  );
-  topicsBox.replaceChildren(
-    ...counts.map(([slug, n]) => {
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.value = slug;
-      box.checked = state.topics.includes(slug);
-      box.className = 'mt-0.5';
-      const name = document.createElement('span');
-      name.textContent = facets.topics[slug] ?? slug;
-      const count = document.createElement('span');
-      count.className = 'ml-auto text-muted';
-      count.textContent = n.toLocaleString('en');
-      const label = document.createElement('label');
-      label.className =
-        'flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-accent-soft';
-      label.append(box, name, count);
-      label.dataset.facetTopic = slug;
-      const li = document.createElement('li');
-      li.append(label);
-      return li;
-    }),
-  );
-  const years = Object.entries(result.facets.years).sort((a, b) => Number(b[0]) - Number(a[0]));
-  const field = yearSelect.closest<HTMLElement>('[data-year-field]');
-  if (field) field.hidden = !facets.hasDates || years.length === 0;
-  const any = document.createElement('option');
-  any.value = '';
-  any.textContent = 'Any year';
-  yearSelect.replaceChildren(
-    any,
-    ...years.map(([year, n]) => {
-      const option = document.createElement('option');
-      option.value = year;
-      option.textContent = `${year} (${n.toLocaleString('en')})`;
-      return option;
-    }),
-  );
-  yearSelect.value = state.year === undefined ? '' : String(state.year);
-  const dateOption = sortSelect?.querySelector<HTMLOptionElement>('option[value="date"]');
-  if (dateOption) dateOption.hidden = !facets.hasDates;
 }
 
 function renderPager(total: number): void {
@@ -107,7 +66,10 @@ function renderPager(total: number): void {
     b.disabled = disabled;
     b.className =
       'rounded-md border border-line px-3 py-1.5 text-sm enabled:hover:border-accent disabled:opacity-50';
-    b.addEventListener('click', () => update({ page }, true));
+    b.addEventListener('click', () => {
+      toResults = true;
+      update({ page }, true);
+    });
     return b;
   };
   const where = document.createElement('span');
@@ -120,22 +82,36 @@ function renderPager(total: number): void {
   );
 }
 
+/** Shows the help (nothing to search) or the results area. */
+function showEmpty(empty: boolean): void {
+  if (help) help.hidden = !empty;
+  if (body) body.hidden = empty;
+}
+
 async function run(complete: boolean): Promise<void> {
   if (!status || !list) return;
   const mine = ++sequence;
-  if (!state.q.trim() && state.topics.length === 0 && state.year === undefined) {
+  const filtered = state.topics.length > 0 || state.year !== undefined;
+  showActiveCount(filters, state);
+  if (!state.q.trim() && !filtered) {
+    showEmpty(true);
     list.replaceChildren();
-    status.textContent = 'Type to search titles, abstracts and authors.';
+    status.textContent = '';
+    if (suggestBox) suggestBox.hidden = true;
     renderPager(0);
-    if (bibButton) bibButton.hidden = true;
     return;
   }
+  showEmpty(false);
   try {
     const { getClient, getFacets } = await engine();
+    const client = getClient();
+    const filter = {
+      topics: state.topics,
+      ...(state.year === undefined ? {} : { year: state.year }),
+    };
     const [result, facets] = await Promise.all([
-      getClient().search(state.q, {
-        topics: state.topics,
-        ...(state.year === undefined ? {} : { year: state.year }),
+      client.search(state.q, {
+        ...filter,
         sort: state.sort,
         limit: PAGE_SIZE,
         offset: (state.page - 1) * PAGE_SIZE,
@@ -148,15 +124,30 @@ async function run(complete: boolean): Promise<void> {
     last = result;
     list.replaceChildren(...result.hits.map((hit) => hitNode(hit, facets, false)));
     list.start = (state.page - 1) * PAGE_SIZE + 1;
-    const n = result.total.toLocaleString('en');
-    status.textContent =
-      result.total === 0
-        ? 'No papers match.'
-        : `${n} paper${result.total === 1 ? '' : 's'} match${state.q ? ` “${state.q}”` : ''}.`;
-    renderFacets(result, facets);
+    status.textContent = summaryLine(result, state.q, filtered);
+    // Offers when nothing (or no paper with all the words) was found: after
+    // the results, which they do not hold up (they may fetch lexicon files).
+    const stuck = result.total === 0 || (result.words.length > 1 && result.all === 0);
+    if (suggestBox && stuck && state.q.trim()) {
+      const box = suggestBox;
+      void client
+        .suggest(state.q, filter)
+        .then((s) => {
+          if (mine === sequence) renderSuggestions(box, s, facets, result.total === 0);
+        })
+        .catch(() => undefined);
+    } else if (suggestBox) suggestBox.hidden = true;
+    if (controls) controls.hidden = result.total === 0;
+    if (aside) aside.hidden = result.total === 0 && !filtered;
+    renderFacets(filters, state, result, facets);
     if (authorsBox) renderAuthorFacet(authorsBox, state.q, result.facets.authors);
     renderPager(result.total);
     if (bibButton) bibButton.hidden = result.hits.length === 0;
+    if (toResults) {
+      toResults = false;
+      results?.scrollIntoView({ block: 'start' });
+      status.focus({ preventScroll: true });
+    }
   } catch {
     if (mine === sequence) status.textContent = 'Search is unavailable right now.';
   }
@@ -174,7 +165,7 @@ function update(change: Partial<SearchState>, push: boolean): void {
 function restore(): void {
   state = parseState(new URLSearchParams(location.search));
   if (input) input.value = state.q;
-  if (sortSelect) sortSelect.value = state.sort;
+  if (filters.sortSelect) filters.sortSelect.value = state.sort;
   void run(false);
 }
 
@@ -191,7 +182,24 @@ if (root && input) {
     setUrl(true);
     void run(false);
   });
-  topicsBox?.addEventListener('change', (event) => {
+  // Suggested and example searches are links (they open in a new tab too);
+  // a plain click runs them here.
+  root.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    if (target.closest('[data-clear-filters]')) {
+      update({ topics: [], year: undefined }, true);
+      return;
+    }
+    const link = target.closest<HTMLAnchorElement>('a[data-search-query], a[data-search-example]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const q = link.dataset.searchQuery ?? link.dataset.searchExample ?? '';
+    event.preventDefault();
+    input.value = q;
+    update({ q }, true);
+    input.focus();
+  });
+  bindPanel(filters);
+  filters.topicsBox?.addEventListener('change', (event) => {
     const box = event.target as HTMLInputElement;
     const topics = box.checked
       ? [...state.topics, box.value]
@@ -203,12 +211,12 @@ if (root && input) {
     input.value = q;
     update({ q }, true);
   });
-  yearSelect?.addEventListener('change', () => {
-    const year = Number(yearSelect.value);
-    update(yearSelect.value ? { year } : { year: undefined }, true);
+  filters.yearSelect?.addEventListener('change', () => {
+    const year = Number(filters.yearSelect?.value);
+    update(filters.yearSelect?.value ? { year } : { year: undefined }, true);
   });
-  sortSelect?.addEventListener('change', () =>
-    update({ sort: sortSelect.value as SortOrder }, true),
+  filters.sortSelect?.addEventListener('change', () =>
+    update({ sort: filters.sortSelect?.value as SortOrder }, true),
   );
   if (list) arrowNavigation(list, input);
   bibButton?.addEventListener('click', async () => {

@@ -1,13 +1,21 @@
 /**
- * On a paper page opened from a search result (`?hl=words`): marks the
- * matched words in the title and abstract and scrolls to the first one in the
- * abstract. Marks are elements around existing text nodes; typeset math is left alone.
+ * On a paper page opened from a search result (`?hl=tickets&hl=lottery`):
+ * marks the words and phrases the hit matched, as written in this paper
+ * (the engine found them in its title and abstract: stems, typo
+ * corrections, whole phrases), in the title and abstract, scrolls to the
+ * first in the abstract, then takes `hl` out of the address so that a
+ * copied link is the paper's own. Marks are elements around existing text
+ * nodes; typeset math is left alone.
  */
-const words = (new URLSearchParams(location.search).get('hl') ?? '')
-  .toLowerCase()
-  .split(/\s+/)
-  .filter((w) => w.length > 0 && w.length < 60)
-  .slice(0, 12);
+const params = new URLSearchParams(location.search);
+const forms = [
+  ...new Set(
+    params
+      .getAll('hl')
+      .map((f) => f.toLowerCase().trim())
+      .filter((f) => f.length > 0 && f.length < 80),
+  ),
+].slice(0, 16);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -44,16 +52,30 @@ function mark(root: Element, pattern: RegExp): HTMLElement[] {
   return marks;
 }
 
-if (words.length > 0) {
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-    'giu',
+if (params.has('hl')) {
+  if (forms.length > 0) {
+    // Longest first, so that a phrase wins over its own words; any run of
+    // spaces in a form matches any other (line breaks in the page's text).
+    const alternatives = [...forms]
+      .sort((a, b) => b.length - a.length)
+      .map((f) => escapeRegExp(f).replace(/\s+/gu, '\\s+'));
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+    const title = document.querySelector('main h1');
+    if (title) mark(title, pattern);
+    const abstract = document.querySelector('[data-abstract]');
+    const first = abstract ? mark(abstract, pattern)[0] : undefined;
+    first?.scrollIntoView({ block: 'center' });
+  }
+  params.delete('hl');
+  const rest = params.toString();
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`,
   );
-  const title = document.querySelector('main h1');
-  if (title) mark(title, pattern);
-  const abstract = document.querySelector('[data-abstract]');
-  const first = abstract ? mark(abstract, pattern)[0] : undefined;
-  first?.scrollIntoView({ block: 'center' });
 }
 
 export {};

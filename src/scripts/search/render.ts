@@ -24,19 +24,15 @@ export function highlighted(text: string, ranges: readonly Range[]): DocumentFra
   return fragment;
 }
 
-/** The words a hit matched, as they are written in it (for the paper page to highlight). */
-export function matchedWords(hit: Hit): string[] {
-  const words = new Set<string>();
-  for (const [s, e] of hit.titleMatches) words.add(hit.title.slice(s, e).toLowerCase());
-  for (const [s, e] of hit.snippet.matches) words.add(hit.snippet.text.slice(s, e).toLowerCase());
-  return [...words].slice(0, 12);
-}
-
-/** The paper page of a hit, asking it to highlight and scroll to the matched passage. */
+/**
+ * The paper page of a hit, asking it to highlight the words and phrases the
+ * hit matched (`?hl=tickets&hl=lottery`, each as written in the paper) and
+ * scroll to the first in the abstract.
+ */
 export function hitHref(hit: Hit): string {
-  const words = matchedWords(hit);
-  const query =
-    words.length > 0 ? `?${new URLSearchParams({ hl: words.join(' ') }).toString()}` : '';
+  const params = new URLSearchParams();
+  for (const form of hit.marks) params.append('hl', form);
+  const query = params.size ? `?${params.toString()}` : '';
   return `${base}papers/${encodeURIComponent(hit.slug)}/${query}`;
 }
 
@@ -101,6 +97,16 @@ export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean):
       ),
     );
   }
+  if (hit.missing.length) {
+    // As search engines say it: the query words this paper lacks, struck through.
+    const missing = el('span', 'mt-1 block text-xs text-muted', 'Missing: ');
+    hit.missing.forEach((word, i) => {
+      if (i > 0) missing.append(', ');
+      missing.append(el('s', '', word));
+    });
+    missing.dataset.missing = hit.missing.join(' ');
+    link.append(missing);
+  }
   const item = el('li', 'min-w-0 [overflow-wrap:anywhere]', link);
   const authors = compact ? undefined : linkedByline(hit);
   if (authors) item.append(authors);
@@ -132,35 +138,4 @@ export function authorSuggestionNode([name, slug, papers]: AuthorSuggestion): HT
   link.href = `${base}authors/${encodeURIComponent(slug)}/`;
   link.dataset.authorSuggestion = slug;
   return el('li', 'min-w-0 [overflow-wrap:anywhere]', link);
-}
-
-/** What arrow keys walk: authors suggested, then paper hits. */
-const WALKED = 'a[data-author-suggestion], a[data-search-hit]';
-
-/** Arrow keys move focus through a list of result links; Escape goes back to the box. */
-export function arrowNavigation(list: HTMLElement, input: HTMLInputElement): void {
-  list.addEventListener('keydown', (event) => {
-    const links = [...list.querySelectorAll<HTMLAnchorElement>(WALKED)];
-    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (i === -1) return;
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      links[Math.min(i + 1, links.length - 1)]?.focus();
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (i === 0) input.focus();
-      else links[i - 1]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      input.focus();
-    }
-  });
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown') return;
-    const first = list.querySelector<HTMLAnchorElement>(WALKED);
-    if (first) {
-      event.preventDefault();
-      first.focus();
-    }
-  });
 }

@@ -1,7 +1,6 @@
 /** `/topics/<slug>/feed.xml`: RSS for one topic. */
-import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../../../lib/feeds.ts';
+import { feed, feedItems } from '../../../lib/feeds.ts';
 import { getModel, topicPaths } from '../../../lib/model.ts';
 import { config, urls } from '../../../lib/site.ts';
 
@@ -11,7 +10,7 @@ export const GET: APIRoute = async ({ params }) => {
   const model = await getModel();
   const topic = model.topicBySlug.get(params.slug ?? '');
   if (!topic) return new Response(null, { status: 404 });
-  return rss({
+  return feed({
     title: `${config.title}: ${topic.name}`,
     description: topic.description || `Papers on ${topic.name}.`,
     site: urls.absolute(`/topics/${topic.slug}/`),
