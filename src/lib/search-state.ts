@@ -2,8 +2,7 @@
  * A search as a URL: `/search/?q=...&topic=a&topic=b&year=2024&sort=date&page=2`.
  * Pure, so the search page, the header box and the tests agree on it.
  */
-import { authorKey } from './search/author-keys.ts';
-import { authorFilters } from './search/query.ts';
+import { authorFilters, authorKey } from './search/author-keys.ts';
 import type { SortOrder } from './search/types.ts';
 
 export interface SearchState {

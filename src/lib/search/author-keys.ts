@@ -4,8 +4,9 @@
  * bucket file a key is in, and the prefixes of a name's words. The site
  * passes each author's keys (src/lib/authors/names.ts makes the same keys,
  * with LaTeX and initials handled too); a query's `author:"…"` is keyed here.
+ * Small on purpose: the search page's script imports it without the engine.
  */
-import { fold } from '../text/index.ts';
+import { fold } from '../text/fold.ts';
 
 /** `Liu, Yang` / `YANG  LIU` / `Yang Liu` -> `yang liu`. */
 export function authorKey(name: string): string {
@@ -42,4 +43,18 @@ export function prefixesOf(key: string): string[] {
 export function keyMatches(key: string, typed: readonly string[]): boolean {
   const words = key.split(' ');
   return typed.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+// `author:"Yang Liu"` (the closing quote may be missing while typing) or `author:Liu`.
+const AUTHOR = /(^|\s)author:(?:"([^"]*)"?|([^\s"]+))/giu;
+
+/** The `author:` names of a query, and the query without them. */
+export function authorFilters(query: string): { authors: string[]; rest: string } {
+  const authors: string[] = [];
+  const rest = query.replace(AUTHOR, (_, space: string, quoted?: string, bare?: string) => {
+    const name = (quoted ?? bare ?? '').trim();
+    if (name) authors.push(name);
+    return space;
+  });
+  return { authors, rest };
 }

@@ -20,6 +20,6 @@ export type {
 export { buildSearchIndex, DEFAULT_SEARCH_OPTIONS } from './build.ts';
 export { SearchClient, type Loader, type SearchClientOptions } from './client.ts';
 export { highlightRanges } from './highlight.ts';
-export { authorFilters, parseQuery, type Clause, type ParsedQuery } from './query.ts';
-export { authorKey } from './author-keys.ts';
+export { parseQuery, type Clause, type ParsedQuery } from './query.ts';
+export { authorFilters, authorKey } from './author-keys.ts';
 export type { AuthorSuggestion } from './format.ts';

@@ -4,6 +4,7 @@
  * The result only says what was asked; `client.ts` decides which index terms
  * satisfy each part (stems, prefix completions, typo corrections).
  */
+import { authorFilters } from './author-keys.ts';
 import { isStopword, tokenize, type Token } from './tokenize.ts';
 
 /** One word to look up: folded, not stemmed. */
@@ -51,20 +52,6 @@ export interface ParsedQuery {
   exclude: Clause[];
   /** `author:"Name"` / `author:Name`: names an author of every document must be (as written); absent when none. */
   authors?: string[];
-}
-
-// `author:"Yang Liu"` (the closing quote may be missing while typing) or `author:Liu`.
-const AUTHOR = /(^|\s)author:(?:"([^"]*)"?|([^\s"]+))/giu;
-
-/** The `author:` names of a query, and the query without them. */
-export function authorFilters(query: string): { authors: string[]; rest: string } {
-  const authors: string[] = [];
-  const rest = query.replace(AUTHOR, (_, space: string, quoted?: string, bare?: string) => {
-    const name = (quoted ?? bare ?? '').trim();
-    if (name) authors.push(name);
-    return space;
-  });
-  return { authors, rest };
 }
 
 // A quoted phrase (the closing quote may be missing while typing), or a run

@@ -4,7 +4,7 @@
  * filter lives in the URL with the rest of the query), with a link to their
  * page when they have one. Names are untrusted: text nodes only.
  */
-import { authorFilters, authorKey } from '../../lib/search/index.ts';
+import { authorFilters, authorKey } from '../../lib/search/author-keys.ts';
 import type { AuthorFacet } from '../../lib/search/types.ts';
 import { base } from './base.ts';
 
