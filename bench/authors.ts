@@ -7,8 +7,9 @@
  * output files and bytes (all, and under `authors/`). Writes
  * bench/authors-results.md.
  *
- * Usage: node bench/authors.ts [--papers ../shared/papers/arxiv-cs-75k.jsonl.gz]
- * (about twenty minutes at 74,728 papers on a 2-core machine).
+ * Usage: node bench/authors.ts [--papers ../shared/papers/arxiv-cs-75k.jsonl.gz] [--only on|off]
+ * (about twenty minutes at 74,728 papers on a 2-core machine; `--only`
+ * runs one of the two builds, and prints its row).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,7 +19,10 @@ import { authorsDataFile, readAuthorsData } from '../src/lib/authors/site.ts';
 import { spawnMeasured } from './measure.ts';
 
 const { values } = parseArgs({
-  options: { papers: { type: 'string', default: '../shared/papers/arxiv-cs-75k.jsonl.gz' } },
+  options: {
+    papers: { type: 'string', default: '../shared/papers/arxiv-cs-75k.jsonl.gz' },
+    only: { type: 'string' },
+  },
 });
 const papers = path.resolve(values.papers ?? '');
 
@@ -95,15 +99,22 @@ async function cold(env: Record<string, string>): Promise<Measured> {
   }
 }
 
+const n = (x: number, digits = 0) =>
+  x.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const row = (name: string, m: Measured) =>
+  `| ${name} | ${n(m.authors)} | ${n(m.pages)} (${m.rule === 'setting' ? 'off' : `${m.min}+ papers`}) | ${n(m.wall, 1)} | ${n(m.peakMb)} | ${n(m.files)} | ${n(m.mb)} | ${n(m.authorFiles)} | ${n(m.authorMb, 1)} | ${m.load.toFixed(1)} |`;
+
+if (values.only === 'on' || values.only === 'off') {
+  const m = await cold(values.only === 'off' ? { AUTHOR_PAGE_MIN: '1000000' } : {});
+  console.log(row(`author pages ${values.only}`, m));
+  console.log(m.stages);
+  process.exit(0);
+}
 const off = await cold({ AUTHOR_PAGE_MIN: '1000000' });
 console.log('authors off', off);
 const on = await cold({});
 console.log('authors on', on);
 
-const n = (x: number, digits = 0) =>
-  x.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const row = (name: string, m: Measured) =>
-  `| ${name} | ${n(m.authors)} | ${n(m.pages)} (${m.rule === 'setting' ? 'off' : `${m.min}+ papers`}) | ${n(m.wall, 1)} | ${n(m.peakMb)} | ${n(m.files)} | ${n(m.mb)} | ${n(m.authorFiles)} | ${n(m.authorMb, 1)} | ${m.load.toFixed(1)} |`;
 const text = [
   `Author pages at ${path.basename(papers)}: two cold builds (\`node bench/authors.ts\`), ${new Date().toISOString().slice(0, 10)}, one after the other on this shared 2-core machine ("load": its 1-minute load average when the build started).`,
   '',
