@@ -3,7 +3,6 @@
  * (the index loads on focus or first keystroke), `/` focuses the box, Escape
  * clears it, arrows walk the results, Enter on the box opens the search page.
  */
-import { summaryLine } from '../../lib/search-summary.ts';
 import { base } from './base.ts';
 import { arrowNavigation } from './arrows.ts';
 import { engine, renderer, warmUp } from './lazy.ts';
@@ -43,10 +42,8 @@ function bind(box: HTMLElement): void {
     }
     const started = performance.now();
     try {
-      const [{ getClient, getFacets }, { hitNode, authorSuggestionNode }] = await Promise.all([
-        engine(),
-        renderer(),
-      ]);
+      const [{ getClient, getFacets }, { hitNode, summaryLine, authorSuggestionNode }] =
+        await Promise.all([engine(), renderer()]);
       const [result, facets, people] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),

@@ -8,6 +8,9 @@ import type { Hit, Range } from '../../lib/search/types.ts';
 import { base } from './base.ts';
 import type { Facets } from './engine.ts';
 
+// The count line, loaded with the renderer: the header box needs it only once someone types.
+export { summaryLine } from '../../lib/search-summary.ts';
+
 /** `text` with the given ranges wrapped in <mark>. */
 export function highlighted(text: string, ranges: readonly Range[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
