@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { config } from '../src/config.ts';
 import { FIXTURE_SITES } from '../e2e/sites.ts';
 import { changedList } from './fixture-lists.ts';
@@ -50,7 +51,9 @@ function paperPages(out: string): number {
  * paper page the site holds: a log format this no longer reads fails the
  * check instead of counting nothing as "none rendered".
  */
-function renderedPapers(log: string, out: string): number {
+function renderedPapers(coloured: string, out: string): number {
+  // Astro colours its log when FORCE_COLOR is set, even into a pipe.
+  const log = stripVTControlCharacters(coloured);
   const pages = log.match(/├─ \/papers\/[^/\s]+\/index\.html/g)?.length ?? 0;
   const reused = log.match(/├─ \/papers\/[^/\s]+\/index\.html \((cached|restored)\)/g)?.length ?? 0;
   const expected = paperPages(out);

@@ -26,8 +26,8 @@
  * `shards.ts`, `positions.ts`, `lexicon.ts` and `records.ts` (the files).
  */
 import { fold } from '../text/index.ts';
-import { FORMAT_VERSION, type Manifest } from './format.ts';
-import { compareStrings, groupEntries } from './build/entries.ts';
+import { FORMAT_VERSION, compareStrings, type Manifest } from './format.ts';
+import { groupEntries } from './build/entries.ts';
 import { lexiconFiles } from './build/lexicon.ts';
 import { hashNames } from './build/names.ts';
 import { countPairs } from './build/pairs.ts';

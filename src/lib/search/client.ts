@@ -20,7 +20,7 @@
  */
 import { AuthorFiles, type AuthorCodes } from './authors.ts';
 import { IndexFiles, type Loader } from './files.ts';
-import type { AuthorSuggestion, Manifest } from './format.ts';
+import { compareStrings, type AuthorSuggestion, type Manifest } from './format.ts';
 import { hitText, type PhraseMark } from './highlight.ts';
 import { Planner, type PlannedClause } from './plan.ts';
 import type { TopicCodes } from './postings.ts';
@@ -51,8 +51,6 @@ export interface SearchClientOptions {
    */
   cacheBytes?: number;
 }
-
-const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class SearchClient {
   private readonly files: IndexFiles;
@@ -296,7 +294,7 @@ export class SearchClient {
       words: include.map((c) => c.label),
       hits,
       facets,
-      terms: terms.sort(utf16Compare),
+      terms: terms.sort(compareStrings),
     };
   }
 }

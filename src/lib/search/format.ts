@@ -63,6 +63,25 @@ import type { IndexOptions } from 'flexsearch';
 
 export const FORMAT_VERSION = 5;
 
+/**
+ * The order of the lexicon's words and of names in the index files: UTF-16
+ * code units, as `<` compares (not `localeCompare`), so the build that sorts
+ * and the client that searches agree.
+ */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first position in `words` (sorted by `compareStrings`) not before `key`. */
+export function lowerBound(words: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Manifest {
   version: number;
   /** Number of documents. */

@@ -6,7 +6,16 @@
  * words, the word pairs of a quoted phrase (or its words, with positions or
  * checked in the records).
  */
-import { FIELD_GAP, TEXT_CHECKS, idf, pairEntry, shardOf, type Manifest } from './format.ts';
+import {
+  FIELD_GAP,
+  TEXT_CHECKS,
+  compareStrings,
+  idf,
+  lowerBound,
+  pairEntry,
+  shardOf,
+  type Manifest,
+} from './format.ts';
 import type { IndexFiles, WeightedTerm } from './files.ts';
 import { boundedDistance, boundedPrefixDistance, maxEdits } from './fuzzy.ts';
 import { PositionSink, phraseIn } from './phrase.ts';
@@ -52,19 +61,6 @@ const COMPLETION_WEIGHT = 0.6;
 const STOP_CHECKS = 96;
 const CORRECTION_WEIGHT = [1, 0.55, 0.35];
 
-const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function lowerBound(words: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export class Planner {
   private readonly files: IndexFiles;
   // Completions and corrections by word: typing and deleting repeats them.
@@ -90,7 +86,7 @@ export class Planner {
       byTerm.set(t, Math.max(byTerm.get(t) ?? 0, lex.df[i] as number));
     }
     return [...byTerm]
-      .sort((a, b) => b[1] - a[1] || utf16Compare(a[0], b[0]))
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
       .slice(0, MAX_COMPLETIONS)
       .map(([t]) => t);
   }
@@ -139,7 +135,7 @@ export class Planner {
       }
     }
     const best = [...found]
-      .sort((a, b) => a[1].dist - b[1].dist || b[1].df - a[1].df || utf16Compare(a[0], b[0]))
+      .sort((a, b) => a[1].dist - b[1].dist || b[1].df - a[1].df || compareStrings(a[0], b[0]))
       .slice(0, MAX_CORRECTIONS);
     return Promise.all(
       best.map(([term, { dist }]) => this.files.weighted(m, term, CORRECTION_WEIGHT[dist] ?? 0.3)),

@@ -6,7 +6,7 @@
  * reader can follow, counted by the same engine, so none leads to nothing.
  */
 import type { IndexFiles } from './files.ts';
-import type { Manifest } from './format.ts';
+import { compareStrings, lowerBound, type Manifest } from './format.ts';
 import { boundedDistance } from './fuzzy.ts';
 import type { Lexicon } from './postings.ts';
 import { parseQuery, queryText } from './query.ts';
@@ -40,19 +40,6 @@ export interface SuggestEngine {
 /** Up to this many query words are tried left out (each costs a search). */
 const MAX_DROPS = 6;
 const TOPICS = 3;
-
-const utf16Compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function lowerBound(words: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Documents of a lexicon word (0: not listed). */
 function dfIn(lex: Lexicon, word: string): number {
@@ -143,13 +130,13 @@ function topicsByName(m: Manifest, words: readonly string[]): string[] {
       return { slug, score: stems.filter((s) => names.some((n) => close(s, n))).length };
     })
     .filter((t) => t.score > 0)
-    .sort((a, b) => b.score - a.score || utf16Compare(a.slug, b.slug))
+    .sort((a, b) => b.score - a.score || compareStrings(a.slug, b.slug))
     .map((t) => t.slug);
 }
 
 function topTopics(result: SearchResult): { slug: string; count: number }[] {
   return Object.entries(result.facets.topics)
-    .sort((a, b) => b[1] - a[1] || utf16Compare(a[0], b[0]))
+    .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
     .slice(0, TOPICS)
     .map(([slug, count]) => ({ slug, count }));
 }
@@ -193,7 +180,7 @@ export async function suggest(
       });
       if (!bestDrop || r.all > bestDrop.all) bestDrop = r;
     }
-    out.dropped.sort((a, b) => b.all - a.all || utf16Compare(a.query, b.query));
+    out.dropped.sort((a, b) => b.all - a.all || compareStrings(a.query, b.query));
   }
 
   if ((options.topics?.length ?? 0) > 0 || options.year !== undefined) {

@@ -9,9 +9,14 @@
  * the authors a facet shows are in the first table files.
  */
 import { bucketOf, prefixesOf } from '../author-keys.ts';
-import { codeWidth, encodeCode, type AuthorManifest, type AuthorSuggestion } from '../format.ts';
+import {
+  codeWidth,
+  compareStrings,
+  encodeCode,
+  type AuthorManifest,
+  type AuthorSuggestion,
+} from '../format.ts';
 import type { SearchAuthor, SearchDoc, SearchIndexFile } from '../types.ts';
-import { compareStrings } from './entries.ts';
 
 /** Authors per table file. */
 export const AUTHOR_CHUNK = 1000;

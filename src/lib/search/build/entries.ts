@@ -5,15 +5,13 @@
  * length-normalised, the title weighted up, saturated with k1), and a mask
  * of which of the term's forms the document has.
  */
-import { pairEntry, slotOf } from '../format.ts';
+import { compareStrings, pairEntry, slotOf } from '../format.ts';
 import type { SearchOptions } from '../types.ts';
 import type { PairPostings } from './pairs.ts';
 import type { Scanned } from './scan.ts';
 
 /** Forms (words) of a term told apart in its postings. */
 export const MAX_FORMS = 5;
-
-export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface Entries {
   /** Entry names: terms (ids 0 .. termCount - 1), then kept pairs (`a_b`). */

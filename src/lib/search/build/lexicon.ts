@@ -4,7 +4,7 @@
  * files split only between first letters.
  */
 import type { SearchIndexFile, SearchOptions } from '../types.ts';
-import { compareStrings } from './entries.ts';
+import { compareStrings } from '../format.ts';
 import { partition } from './partition.ts';
 import type { IndexVocabulary } from './vocabulary.ts';
 

@@ -5,7 +5,7 @@
  */
 import { codeWidth, encodeCode, type DocRecord } from '../format.ts';
 import type { SearchAuthor, SearchDoc, SearchIndexFile, SearchOptions } from '../types.ts';
-import { compareStrings } from './entries.ts';
+import { compareStrings } from '../format.ts';
 
 function yearOf(date: string | undefined): number | undefined {
   const m = date ? /^(\d{4})/u.exec(date) : null;
