@@ -60,7 +60,9 @@ export function buildSiteAuthors<P extends Pick<StoredPaper, 'index' | 'slug' | 
     throw new Error(
       `${file}: made for ${data.papers} papers, the collection has ${ordered.length}. Build again with \`npm run build\`.`,
     );
-  const all: AuthorView[] = data.authors.map((a, id) => ({ ...a, id }));
+  // Ids given in place: a copy of every author (175,173 at 74,728 papers) in each rendering thread is memory for nothing.
+  const all = data.authors as AuthorView[];
+  all.forEach((a, id) => (a.id = id));
   const idsOf = (p: P): number[] => data.byPaper[p.index] ?? [];
   const papersOf = new Map<number, P[]>();
   for (const a of all) if (a.slug !== undefined) papersOf.set(a.id, []);

@@ -38,9 +38,16 @@ const MANIFEST = '.manifest.json';
 export const STAGED_WHAT =
   'paper twins (JSON), /abs/ redirects, search index, author feeds and BibTeX, author redirects';
 
-/** Where a list's files are staged for its builds (one folder per list). */
-export function stagingDir(cacheDir: string, registryFile: string): string {
-  return listCacheFile(cacheDir, 'staged', registryFile, 'files');
+/**
+ * Where a list's files are staged for its builds: one folder per list and
+ * part (the search index is staged by a stage of its own).
+ */
+export function stagingDir(
+  cacheDir: string,
+  registryFile: string,
+  part: 'files' | 'search' = 'files',
+): string {
+  return listCacheFile(cacheDir, 'staged', registryFile, part);
 }
 
 type Manifest = Record<string, string>;
