@@ -121,7 +121,7 @@ export function paperCardHtml(
       ? `${paper.plainAbstract.slice(0, 400)}…`
       : paper.plainAbstract;
   const code = paper.links.find((l) => l.kind === 'code');
-  let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
+  let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="tap text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
   html += bylineHtml(paper, false, authorLinks);
   html += `<p class="mt-1.5 line-clamp-2 text-sm leading-relaxed text-muted">${escapeText(excerpt)}</p>`;
   if (code)
@@ -146,7 +146,7 @@ export function paperRowHtml(
   authorLinks: readonly (string | undefined)[],
   self: string,
 ): string {
-  let html = `<article class="min-w-0 border-b border-line py-3"><h3 class="font-serif leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h3><p class="mt-0.5 text-sm text-muted" data-byline>`;
+  let html = `<article class="min-w-0 border-b border-line py-3"><h3 class="font-serif leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="tap text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h3><p class="mt-0.5 text-sm text-muted" data-byline>`;
   const at = authorLinks.indexOf(self);
   if (at >= ROW_AUTHORS) {
     // Their own name far down a long list: the first names, then theirs.
