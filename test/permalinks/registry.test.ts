@@ -57,6 +57,17 @@ describe('resolvePermalinks', () => {
     expect(second.registry.papers['pruning-without-retraining']?.status).toBe('live');
   });
 
+  test("slugs named like Object.prototype's members are papers like any other", () => {
+    const odd = paper('Constructor', 'A paper whose slug is a property every object inherits.');
+    const first = publish([A, odd]);
+    expect(first.papers.map((p) => p.slug)).toContain('constructor');
+    expect(Object.hasOwn(first.registry.papers, 'constructor')).toBe(true);
+    // Dropping it must fail like any dropped paper, not pass silently.
+    expect(() => resolvePermalinks([A], first.registry)).toThrow(/\/papers\/constructor\//);
+    const retired = resolvePermalinks([A], first.registry, { retire: new Set(['constructor']) });
+    expect(retired.registry.papers.constructor).toMatchObject({ status: 'removed' });
+  });
+
   test('is idempotent: the same list gives the same registry, byte for byte', () => {
     const first = publish([A, B, C]);
     const again = publish([C, B, A], first.registry);
@@ -172,6 +183,12 @@ describe('registry files', () => {
 
 describe('resolveTopicPermalinks', () => {
   const topic = (slug: string, name: string, aliases: string[] = []) => ({ slug, name, aliases });
+
+  test('a topic slug like `constructor` is kept like any other', () => {
+    const first = resolveTopicPermalinks([topic('constructor', 'Constructor')], {});
+    const next = resolveTopicPermalinks([topic('pruning', 'Pruning')], first);
+    expect(next.constructor).toEqual({ status: 'removed', name: 'Constructor' });
+  });
 
   test('records live topics, and redirects aliases of renamed topics', () => {
     const first = resolveTopicPermalinks(

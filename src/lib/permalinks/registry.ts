@@ -196,7 +196,8 @@ export function resolvePermalinks<P extends Paper>(
   const removed = new Map<string, RemovedEntry>();
   const dropped: { slug: string; title: string }[] = [];
   for (const [slug, e] of Object.entries(previous.papers)) {
-    if (next.papers[slug]) continue;
+    // Own keys only: a slug like `constructor` is inherited by every object.
+    if (Object.hasOwn(next.papers, slug)) continue;
     if (e.status === 'redirect') {
       // Keep old redirects, pointing at wherever their target lives now.
       let to = e.to;
@@ -223,7 +224,7 @@ export function resolvePermalinks<P extends Paper>(
   }
   // A redirect whose target was removed points at the removed page: collapse it.
   for (const [from, to] of redirects) {
-    const target = next.papers[to];
+    const target = Object.hasOwn(next.papers, to) ? next.papers[to] : undefined;
     if (target?.status === 'removed') {
       next.papers[from] = { status: 'removed', title: (next.papers[from] as RedirectEntry).title };
       redirects.delete(from);
@@ -267,29 +268,32 @@ export function resolveTopicPermalinks(
   topics: readonly { slug: string; name: string; aliases: readonly string[] }[],
   previous: Record<string, TopicEntry>,
 ): Record<string, TopicEntry> {
-  const next: Record<string, TopicEntry> = {};
+  // A map, not an object: a topic slug like `constructor` is not inherited.
+  const next = new Map<string, TopicEntry>();
   const aliasOf = new Map<string, string>();
   for (const t of topics) {
-    next[t.slug] = { status: 'live', name: t.name };
+    next.set(t.slug, { status: 'live', name: t.name });
     for (const alias of t.aliases) if (alias !== t.slug) aliasOf.set(alias, t.slug);
   }
   for (const [alias, to] of aliasOf) {
-    if (!next[alias])
-      next[alias] = { status: 'redirect', to, name: previous[alias]?.name ?? alias };
+    if (!next.has(alias))
+      next.set(alias, {
+        status: 'redirect',
+        to,
+        name: (Object.hasOwn(previous, alias) ? previous[alias]?.name : undefined) ?? alias,
+      });
   }
   for (const [slug, entry] of Object.entries(previous)) {
-    if (next[slug]) continue;
+    if (next.has(slug)) continue;
     const to = entry.status === 'redirect' ? entry.to : undefined;
-    next[slug] =
-      to && next[to]?.status === 'live'
+    next.set(
+      slug,
+      to && next.get(to)?.status === 'live'
         ? { status: 'redirect', to, name: entry.name }
-        : { status: 'removed', name: entry.name };
+        : { status: 'removed', name: entry.name },
+    );
   }
-  return Object.fromEntries(
-    Object.keys(next)
-      .sort()
-      .map((k) => [k, next[k] as TopicEntry]),
-  );
+  return Object.fromEntries([...next].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Reads a registry file's text; an empty or missing file is an empty registry. */
