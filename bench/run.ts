@@ -45,6 +45,11 @@ writeFileSync(
     '',
     read('bench/weights-results.md'),
     '',
+    // Made by `node bench/authors.ts` (two 74,728-paper builds: run on its own).
+    '## Author pages (issue 26)',
+    '',
+    read('bench/authors-results.md'),
+    '',
     '## How the build got here',
     '',
     read('bench/history.md'),

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { SITES, siteUrl } from './sites.ts';
+import { SITES, siteUrl, type Site } from './sites.ts';
 
 /**
  * Page weight: gzip bytes of everything a page loads to render and become
@@ -9,7 +9,7 @@ import { SITES, siteUrl } from './sites.ts';
  * text or interaction) and data fetched only on use (search index, map data).
  * Sizes are deterministic, so unlike timings they can fail a test.
  */
-async function weigh(page: Page, path: string) {
+async function weigh(page: Page, path: string, site: Site = SITES.main) {
   const counted: [string, number][] = [];
   const fonts: number[] = [];
   page.on('response', async (response) => {
@@ -24,7 +24,7 @@ async function weigh(page: Page, path: string) {
     else if (!/\/(search-index|map\/(points|tiles))/.test(url.pathname))
       counted.push([url.pathname, gzipSync(body).length]);
   });
-  await page.goto(siteUrl(SITES.main, path), { waitUntil: 'networkidle' });
+  await page.goto(siteUrl(site, path), { waitUntil: 'networkidle' });
   const total = counted.reduce((n, [, b]) => n + b, 0);
   console.log(
     `${path}: ${(total / 1024).toFixed(1)} KB (+ fonts ${(fonts.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KB)`,
@@ -32,7 +32,7 @@ async function weigh(page: Page, path: string) {
   return { total, counted };
 }
 
-const BUDGETS: [string, string, number][] = [
+const BUDGETS: [string, string, number, Site?][] = [
   [
     'paper page',
     '/papers/pdf-wukong-a-large-multimodal-model-for-efficient-long-pdf-reading-with-end-to/',
@@ -45,12 +45,16 @@ const BUDGETS: [string, string, number][] = [
   ['topic page', '/topics/pruning/', 30],
   ['search page', '/search/', 30],
   ['map page', '/map/', 30],
+  // The bundled list gives no authors: author pages are weighed on the Hugging Face fixture.
+  ['author index', '/authors/', 30, SITES.hf],
+  ['author letter page', '/authors/letter/l/', 30, SITES.hf],
+  ['author page', '/authors/minglei-li/', 30, SITES.hf],
 ];
 
 test.describe('page weight budgets', () => {
-  for (const [name, path, kb] of BUDGETS) {
+  for (const [name, path, kb, site] of BUDGETS) {
     test(`${name} loads under ${kb} KB gzipped`, async ({ page }) => {
-      const { total, counted } = await weigh(page, path);
+      const { total, counted } = await weigh(page, path, site);
       expect(total, counted.map(([u, b]) => `${u} ${b}`).join('\n')).toBeLessThan(kb * 1024);
     });
   }

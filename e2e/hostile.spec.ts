@@ -1,12 +1,24 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { expect, test, type Page } from '@playwright/test';
+import { XMLValidator } from 'fast-xml-parser';
 import { SITES, siteUrl } from './sites.ts';
 
 const site = SITES.hostile;
 const paperSlugs = readdirSync(`${site.dir}/papers`, { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'page')
   .map((d) => d.name);
-const pages = ['/', '/papers/', '/no-such-page/', ...paperSlugs.map((s) => `/papers/${s}/`)];
+const authorSlugs = readdirSync(`${site.dir}/authors`, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'letter')
+  .map((d) => d.name);
+const pages = [
+  '/',
+  '/papers/',
+  '/no-such-page/',
+  '/authors/',
+  ...paperSlugs.map((s) => `/papers/${s}/`),
+  ...authorSlugs.map((s) => `/authors/${s}/`),
+];
 
 /** Records what a successful attack would leave behind: dialogs, globals, CSP violations. */
 async function watch(page: Page) {
@@ -25,11 +37,13 @@ async function watch(page: Page) {
   return dialogs;
 }
 
-test.describe('hostile titles and abstracts', () => {
+test.describe('hostile titles, abstracts and author names', () => {
   test('no page runs their scripts, opens a dialog or carries their attributes', async ({
     page,
   }) => {
-    expect(paperSlugs.length).toBe(9);
+    // The nine of hostile.txt and the three of hostile-authors.jsonl.
+    expect(paperSlugs.length).toBe(12);
+    expect(authorSlugs.length).toBeGreaterThan(10);
     const dialogs = await watch(page);
     for (const path of pages) {
       await page.goto(siteUrl(site, path));
@@ -78,6 +92,48 @@ test.describe('hostile titles and abstracts', () => {
       });
     }
     expect(dialogs).toEqual([]);
+  });
+
+  test('author names that look like markup show as text, linked to pages with safe slugs', async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/papers/hostile-author-names-in-bylines/'));
+    const names = page.locator('[data-byline] [data-authors]');
+    await expect(names).toHaveText(
+      `<script>window.__pwned='author'</script> Smith, " onmouseover="window.__pwned='attr'" x=", <img src=x onerror="window.__pwned='img'"> Jones, javascript:alert('author'), Ann Lee`,
+    );
+    const hrefs = await names
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs).toHaveLength(5);
+    for (const href of hrefs) expect(href).toMatch(/^\/authors\/[a-z0-9-]+\/$/);
+    await page.goto(siteUrl(site, '/authors/script-window-pwned-author-script-smith/'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `<script>window.__pwned='author'</script> Smith`,
+    );
+    await expect(page).toHaveTitle(
+      `<script>window.__pwned='author'</script> Smith · Paper Browser`,
+    );
+    // A name made only of emoji is no author: printed, not linked.
+    await page.goto(siteUrl(site, '/papers/hostile-author-names-in-other-scripts-and-sizes/'));
+    await expect(page.locator('[data-authors]')).toContainText('💥💥💥');
+    await expect(page.locator('[data-authors] a', { hasText: '💥' })).toHaveCount(0);
+    // Names of Object.prototype's members are ordinary authors.
+    for (const slug of ['constructor', 'proto', 'tostring'])
+      expect(authorSlugs, slug).toContain(slug);
+    expect(authorSlugs).toContain('letter-2');
+  });
+
+  test("hostile author names leave every author's feed and BibTeX valid", () => {
+    for (const slug of authorSlugs) {
+      const feed = readFileSync(`${site.dir}/authors/${slug}/feed.xml`, 'utf8');
+      expect(XMLValidator.validate(feed), slug).toBe(true);
+      const bib = parseBibtex(readFileSync(`${site.dir}/authors/${slug}.bib`, 'utf8'));
+      expect(bib.errors, slug).toEqual([]);
+      expect(bib.entries.length, slug).toBeGreaterThan(0);
+      for (const entry of bib.entries)
+        expect(JSON.stringify(entry.fields), slug).not.toMatch(/\\input|\\write/);
+    }
   });
 
   test('markup in a title shows as text, in the page and in its title bar', async ({ page }) => {
@@ -180,6 +236,9 @@ test.describe('hostile titles and abstracts', () => {
       '/papers/a-paper-with-a-very-large-abstract/',
       '/papers/an-extremely-long-title-about-sparse-mixture-of-experts-and-their-many-sparse/',
       '/papers/',
+      '/papers/hostile-author-names-in-other-scripts-and-sizes/',
+      '/authors/wolfeschlegelsteinhausenbergerdorff-hubert-blaine-hubert-blaine-hubert-blaine/',
+      '/authors/',
     ]) {
       await page.goto(siteUrl(site, path));
       const overflow = await page.evaluate(

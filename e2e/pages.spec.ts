@@ -195,6 +195,8 @@ test.describe('layout', () => {
       '.chip, [data-paper-access] a, [data-paper-side] a, [data-map-legend] a, [data-pagination] a',
       '[data-topic-index] a, [aria-label="Sort topics"] a, nav[aria-label="Breadcrumb"] a, footer a',
       'article a[rel~=noopener]',
+      // Paper titles in lists and related papers.
+      'article > h2 > a, article > h3 > a, [data-related] a',
     ].join(', ');
     for (const p of [
       '/',

@@ -31,14 +31,23 @@ export const FIXTURE_SITES = {
       RETIRE: 'streaming-long-video-understanding-with-large-language-models',
     },
   },
-  /** Titles and abstracts that attack the site, plus a 200 KB abstract and a 2,000-character title. */
+  /**
+   * Titles, abstracts and author names that attack the site, plus a 200 KB
+   * abstract and a 2,000-character title.
+   */
   hostile: {
     dir: `${FIXTURES}/hostile`,
     port: 4413 + PORT_OFFSET,
     base: '/',
-    env: { PAPERS: `${FIXTURES}/hostile.txt`, PERMALINKS: `${FIXTURES}/hostile.permalinks.json` },
+    env: {
+      PAPERS: `${FIXTURES}/hostile.txt,test/fixtures/hostile-authors.jsonl`,
+      PERMALINKS: `${FIXTURES}/hostile.permalinks.json`,
+    },
   },
-  /** A Hugging Face daily-papers download: authors, dates, arXiv ids, GitHub links, upvotes. */
+  /**
+   * A Hugging Face daily-papers download: authors, dates, arXiv ids, GitHub
+   * links, upvotes; an authors file gives one author an ORCID iD and homepage.
+   */
   hf: {
     dir: `${FIXTURES}/hf`,
     port: 4414 + PORT_OFFSET,
@@ -46,6 +55,7 @@ export const FIXTURE_SITES = {
     env: {
       PAPERS: 'test/fixtures/formats/hf-daily.json',
       PERMALINKS: `${FIXTURES}/hf.permalinks.json`,
+      AUTHORS: 'test/fixtures/authors/hf.authors.yaml',
     },
   },
   /** 3,000 arXiv cs papers (first sentences of abstracts): discovered areas, then topics. */

@@ -29,6 +29,16 @@ export interface SiteConfig {
   bundled: boolean;
   /** The curated topics file, when there is one (`TOPICS`). */
   topics: string | undefined;
+  /**
+   * The authors file (`AUTHORS`; by default `authors.yaml` beside the list,
+   * used when it exists): merges, splits, ORCID iDs and homepages.
+   */
+  authors: string;
+  /**
+   * Authors with at least this many papers get a page (`AUTHOR_PAGE_MIN`,
+   * checked by the pipeline); unset, the rule in src/lib/authors/pages.ts.
+   */
+  authorPageMin: string | undefined;
   /** The committed registry of published permalinks (`PERMALINKS`). */
   permalinks: string;
   /** Papers per page on list and topic pages. */
@@ -79,6 +89,12 @@ function defaultTopics(): string | undefined {
   return undefined;
 }
 
+function defaultAuthors(): string {
+  if (bundled) return 'src/content/authors.yaml';
+  const first = papers.split(',')[0]?.trim() ?? '';
+  return path.join(path.dirname(first), 'authors.yaml');
+}
+
 function defaultRegistry(): string {
   if (bundled) return 'src/content/permalinks.json';
   // A list given by PAPERS keeps its registry under the cache unless PERMALINKS says where to commit it.
@@ -98,6 +114,8 @@ export const config: SiteConfig = {
   papers,
   bundled,
   topics: env('TOPICS') ?? defaultTopics(),
+  authors: env('AUTHORS') ?? defaultAuthors(),
+  authorPageMin: env('AUTHOR_PAGE_MIN'),
   permalinks: env('PERMALINKS') ?? defaultRegistry(),
   pageSize: Math.max(1, Number(env('PAGE_SIZE') ?? 50)),
   cacheDir: path.resolve(root, env('CACHE_DIR') ?? 'node_modules/.cache/paper-browser'),

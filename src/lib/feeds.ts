@@ -2,7 +2,7 @@
  * RSS feed items for a set of papers: newest first when the list has dates,
  * list order otherwise, capped so a feed of a 75,000-paper archive stays small.
  */
-import rss, { type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
+import rss, { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 
 export const FEED_LIMIT = 100;
 
@@ -60,4 +60,13 @@ export async function feed(options: RSSOptions & { site: string }): Promise<Resp
   return new Response((await response.text()).replaceAll(NO_ORIGIN, ''), {
     headers: response.headers,
   });
+}
+
+/** The text of a feed (for files written outside Astro's routes), root-relative links as `feed`'s. */
+export async function feedText(options: RSSOptions & { site: string }): Promise<string> {
+  if (!options.site.startsWith('/')) return getRssString(options);
+  return (await getRssString({ ...options, site: NO_ORIGIN + options.site })).replaceAll(
+    NO_ORIGIN,
+    '',
+  );
 }

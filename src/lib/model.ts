@@ -22,6 +22,7 @@ import { createPageKeys } from './page-keys.ts';
 import type { BuiltSearchIndex } from './search/index.ts';
 import { siteSearchIndex } from './site-search.ts';
 import { buildMapData, type MapData, type MapTile } from './map-data.ts';
+import { buildSiteAuthors, type SiteAuthorsView } from './site-authors.ts';
 import { buildSiteRelated } from './site-related.ts';
 import { buildSiteTopics, type Assignment, type Topic } from './site-topics.ts';
 import { recordStage } from './stages.ts';
@@ -75,6 +76,15 @@ export interface Model {
   /** Published topic slugs that now redirect (renamed topics), and that are gone. */
   topicRedirects: Map<string, string>;
   topicRemoved: Map<string, string>;
+  /** The site's authors: who has a page, each paper's authors, an author's papers and co-authors. */
+  authors: SiteAuthorsView<ModelPaper>;
+  /**
+   * Where each of a paper's names links (for `paper.authors[i]`): the
+   * author's page, or a search for their papers when they have none.
+   */
+  authorHrefs(paper: ModelPaper): (string | undefined)[];
+  /** The topics an author's papers are in, most papers first. */
+  authorTopics(slug: string): { topic: Topic; count: number }[];
   /** The social image of a paper page. */
   imageOf(slug: string): string;
   /**
@@ -183,6 +193,13 @@ async function buildModel(): Promise<Model> {
     if (entry.status === 'redirect') redirects.set(slug, entry);
     if (entry.status === 'removed') removed.set(slug, entry);
   }
+  const authorsStarted = performance.now();
+  const authors = buildSiteAuthors(ordered, registry.authors);
+  recordStage(
+    'model: authors (from the pipeline)',
+    performance.now() - authorsStarted,
+    `${authors.all.length} authors, ${authors.paged.length} pages`,
+  );
   const citeKeys = assignCitationKeys(
     // Stored dates are `string | undefined`; citation keys read only slug, title, authors, date.
     papers as unknown as Parameters<typeof assignCitationKeys>[0],
@@ -197,6 +214,20 @@ async function buildModel(): Promise<Model> {
       const paper = bySlug.get(n.id);
       return paper ? [{ paper, score: n.score, terms: n.terms }] : [];
     });
+  const authorHrefs = (paper: ModelPaper) =>
+    authors
+      .authorsOf(paper)
+      .map(({ author }) =>
+        author === undefined
+          ? undefined
+          : author.slug
+            ? urls.author(author.slug)
+            : urls.authorSearch(author.name),
+      );
+  const authorLinks = (slug: string) => {
+    const paper = bySlug.get(slug);
+    return paper ? authorHrefs(paper).map((href) => href ?? null) : [];
+  };
   const imageOf = (slug: string) =>
     paperImages ? urls.path(`/og/papers/${slug}.png`) : urls.path('/og/site.png');
   const neighbours = (slug: string) => {
@@ -217,8 +248,11 @@ async function buildModel(): Promise<Model> {
     },
     paper: (slug) => bySlug.get(slug),
     neighbours,
-    topics: (slug) =>
-      topicsOf(slug).map(({ topic, assignment }) => [topic.slug, topic.name, assignment]),
+    topics: (slug) => [
+      ...topicsOf(slug).map(({ topic, assignment }) => [topic.slug, topic.name, assignment]),
+      // Where its author names link.
+      authorLinks(slug),
+    ],
     related: relatedOf,
     citeKey: (slug) => citeKeys.get(slug),
     image: imageOf,
@@ -290,13 +324,29 @@ async function buildModel(): Promise<Model> {
       return map;
     },
     searchIndex() {
-      search ??= siteSearchIndex(papers, (slug) =>
-        (topics.model.byPaper.get(slug) ?? []).map((a) => a.topic),
+      search ??= siteSearchIndex(
+        papers,
+        (slug) => (topics.model.byPaper.get(slug) ?? []).map((a) => a.topic),
+        authors.data,
       );
       return search;
     },
     topicRedirects: topics.redirects,
     topicRemoved: topics.removed,
+    authors,
+    authorHrefs,
+    authorTopics(slug) {
+      const counts = new Map<string, { topic: Topic; count: number }>();
+      for (const p of authors.papersOf(slug))
+        for (const { topic } of topicsOf(p.slug)) {
+          const seen = counts.get(topic.slug);
+          if (seen) seen.count += 1;
+          else counts.set(topic.slug, { topic, count: 1 });
+        }
+      return [...counts.values()].sort(
+        (a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name, 'en'),
+      );
+    },
     imageOf,
     pageKey: keys.page,
     listKey: keys.list,

@@ -2,6 +2,7 @@
  * A search as a URL: `/search/?q=...&topic=a&topic=b&year=2024&sort=date&page=2`.
  * Pure, so the search page, the header box and the tests agree on it.
  */
+import { authorFilters, authorKey } from './search/author-keys.ts';
 import type { SortOrder } from './search/types.ts';
 
 export interface SearchState {
@@ -46,4 +47,18 @@ export function stateToParams(state: SearchState): URLSearchParams {
 
 export function sameState(a: SearchState, b: SearchState): boolean {
   return stateToParams(a).toString() === stateToParams(b).toString();
+}
+
+/**
+ * `query` with `author:"name"` added, or removed when it is there (under any
+ * spelling with the same key): the author facet keeps its filter in the
+ * query, and so in the URL.
+ */
+export function toggleAuthor(query: string, name: string): string {
+  const key = authorKey(name);
+  const { authors, rest } = authorFilters(query);
+  const kept = authors.filter((a) => authorKey(a) !== key);
+  const next = kept.length === authors.length ? [...authors, name] : kept;
+  const clauses = next.map((a) => `author:"${a.replace(/"/g, '')}"`);
+  return [...clauses, rest.replace(/\s+/g, ' ').trim()].filter(Boolean).join(' ');
 }

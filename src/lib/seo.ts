@@ -13,6 +13,15 @@ export interface SeoPaper {
   doi?: string | undefined;
   code?: string | undefined;
   topics?: string[];
+  /** The authors' pages and identities, for `paper.authors[i]` (JSON-LD `Person`). */
+  people?: readonly (SeoPerson | undefined)[];
+}
+
+export interface SeoPerson {
+  /** The absolute URL of the author's page on this site. */
+  url: string;
+  orcid?: string | undefined;
+  homepage?: string | undefined;
 }
 
 /** `2024-05-27` -> `2024/05/27` (Scholar's format); `2024` stays `2024`. */
@@ -60,7 +69,7 @@ export function scholarlyArticle(
     isPartOf: { '@type': 'WebSite', name: site.name, url: site.url },
   };
   if (paper.authors.length > 0)
-    ld.author = paper.authors.map((name) => ({ '@type': 'Person', name }));
+    ld.author = paper.authors.map((name, i) => person(name, paper.people?.[i]));
   if (paper.date) ld.datePublished = paper.date;
   if (image) ld.image = image;
   const ids: Record<string, string>[] = [];
@@ -76,6 +85,21 @@ export function scholarlyArticle(
   if (ids.length > 0) ld.identifier = ids;
   if (same.length > 0) ld.sameAs = same;
   if (paper.topics && paper.topics.length > 0) ld.keywords = paper.topics.join(', ');
+  return ld;
+}
+
+/** A schema.org `Person`: the name, their page here, and their ORCID iD and homepage when known. */
+function person(name: string, about: SeoPerson | undefined): Record<string, unknown> {
+  const ld: Record<string, unknown> = { '@type': 'Person', name };
+  if (!about) return ld;
+  ld.url = about.url;
+  const same = [
+    ...(about.orcid ? [`https://orcid.org/${about.orcid}`] : []),
+    ...(about.homepage ? [about.homepage] : []),
+  ];
+  if (about.orcid)
+    ld.identifier = { '@type': 'PropertyValue', propertyID: 'ORCID', value: about.orcid };
+  if (same.length > 0) ld.sameAs = same;
   return ld;
 }
 

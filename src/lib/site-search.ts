@@ -1,8 +1,10 @@
 /**
  * The site's search index: the collection's documents (plain title and
- * abstract, authors, date, topics) in list order, built by the search engine
- * (src/lib/search) with a cache on disk keyed by a digest of those documents
- * and of the code that indexes them, so an unchanged list reuses its index. The build pipeline builds it on its
+ * abstract, authors and who they are, date, topics) in list order, and the
+ * site's authors (name, page, papers, the keys of their spellings), built by
+ * the search engine (src/lib/search) with a cache on disk keyed by a digest
+ * of those documents and of the code that indexes them, so an unchanged list
+ * reuses its index. The build pipeline builds it on its
  * pool, right after the topic model; in development the search endpoint
  * reads (or builds) it through the collection model.
  */
@@ -10,7 +12,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { writeFileAtomic } from './atomic-write.ts';
-import { buildSearchIndex, type BuiltSearchIndex, type SearchDoc } from './search/index.ts';
+import type { SiteAuthorsData } from './authors/site.ts';
+import { authorKey } from './search/author-keys.ts';
+import {
+  buildSearchIndex,
+  type BuiltSearchIndex,
+  type SearchAuthor,
+  type SearchDoc,
+} from './search/index.ts';
 import { FORMAT_VERSION } from './search/format.ts';
 import { listCacheFile } from './list-cache.ts';
 import { config } from './site.ts';
@@ -24,10 +33,14 @@ export interface SearchPaper {
   date?: string | undefined;
 }
 
-/** The documents of `papers` (in list order: a document's id is its position). */
+/**
+ * The documents of `papers` (in list order: a document's id is its position);
+ * `people[i]`, who the authors of paper `i` are (site author ids).
+ */
 export function searchDocs(
   papers: readonly SearchPaper[],
   topicsOf: (slug: string) => string[],
+  people: readonly (readonly number[])[] = [],
 ): SearchDoc[] {
   return papers.map((p, id) => ({
     id,
@@ -35,8 +48,19 @@ export function searchDocs(
     title: p.plainTitle,
     abstract: p.plainAbstract,
     authors: p.authors,
+    ...(people[id] ? { people: [...(people[id] as number[])] } : {}),
     ...(p.date ? { date: p.date } : {}),
     topics: topicsOf(p.slug),
+  }));
+}
+
+/** The site's authors as the search index knows them (their ids are `data.authors`' indices). */
+export function searchAuthors(data: Pick<SiteAuthorsData, 'authors'>): SearchAuthor[] {
+  return data.authors.map((a) => ({
+    name: a.name,
+    slug: a.slug,
+    count: a.count,
+    keys: [authorKey(a.name), ...(a.aliases ?? [])],
   }));
 }
 
@@ -75,10 +99,14 @@ function indexCodeDigest(): string {
   return indexCode;
 }
 
-/** Digest of everything the index depends on: the engine's format and code, and every document. */
-export function searchDocsKey(docs: readonly SearchDoc[]): string {
+/** Digest of everything the index depends on: the engine's format and code, every document and author. */
+export function searchDocsKey(
+  docs: readonly SearchDoc[],
+  authors: readonly SearchAuthor[] = [],
+): string {
   const hash = createHash('sha256').update(`${FORMAT_VERSION}\n${indexCodeDigest()}\n`);
   for (const d of docs) hash.update(`${JSON.stringify(d)}\n`);
+  for (const a of authors) hash.update(`${JSON.stringify(a)}\n`);
   return hash.digest('hex');
 }
 
@@ -121,11 +149,12 @@ function write(file: string, key: string, index: BuiltSearchIndex): void {
 export function buildSearchCached(
   docs: readonly SearchDoc[],
   file: string,
+  authors: readonly SearchAuthor[] = [],
 ): { index: BuiltSearchIndex; built: boolean } {
-  const key = searchDocsKey(docs);
+  const key = searchDocsKey(docs, authors);
   const hit = read(file, key);
   if (hit) return { index: hit, built: false };
-  const index = buildSearchIndex(docs);
+  const index = buildSearchIndex(docs, {}, authors);
   write(file, key, index);
   return { index, built: true };
 }
@@ -137,10 +166,15 @@ export function buildSearchCached(
 export async function siteSearchIndex(
   papers: readonly SearchPaper[],
   topicsOf: (slug: string) => string[],
+  authors: Pick<SiteAuthorsData, 'authors' | 'byPaper'>,
 ): Promise<BuiltSearchIndex> {
   const file = searchCacheFile(config.cacheDir, config.permalinks);
   const started = performance.now();
-  const { index, built } = buildSearchCached(searchDocs(papers, topicsOf), file);
+  const { index, built } = buildSearchCached(
+    searchDocs(papers, topicsOf, authors.byPaper),
+    file,
+    searchAuthors(authors),
+  );
   recordStage(
     built ? 'search index' : 'search index: read from the cache',
     performance.now() - started,

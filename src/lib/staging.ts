@@ -1,6 +1,7 @@
 /**
  * Output files a background worker prepares beside the build (the papers'
- * JSON twins, the `/abs/<arXiv id>/` redirects and the search index files):
+ * JSON twins, the `/abs/<arXiv id>/` redirects, the search index files, and
+ * each author's feed and BibTeX):
  * written into a staging folder in the cache, and hard-linked into the built
  * site when the build ends. Through Astro's route pipeline
  * each such file cost ~1 ms, a second write into Astro's incremental cache,
@@ -34,11 +35,19 @@ export interface StagedFile {
 const MANIFEST = '.manifest.json';
 
 /** What is staged, as build reports name it. */
-export const STAGED_WHAT = 'paper twins (JSON), /abs/ redirects, search index';
+export const STAGED_WHAT =
+  'paper twins (JSON), /abs/ redirects, search index, author feeds and BibTeX, author redirects';
 
-/** Where a list's files are staged for its builds (one folder per list). */
-export function stagingDir(cacheDir: string, registryFile: string): string {
-  return listCacheFile(cacheDir, 'staged', registryFile, 'files');
+/**
+ * Where a list's files are staged for its builds: one folder per list and
+ * part (the search index is staged by a stage of its own).
+ */
+export function stagingDir(
+  cacheDir: string,
+  registryFile: string,
+  part: 'files' | 'search' = 'files',
+): string {
+  return listCacheFile(cacheDir, 'staged', registryFile, part);
 }
 
 type Manifest = Record<string, string>;
@@ -69,19 +78,21 @@ function writeAtomically(file: string, body: string): void {
 
 /**
  * Makes `dir` hold exactly `files`: writes those that are new or changed,
- * keeps the rest untouched, removes those no longer listed.
+ * keeps the rest untouched, removes those no longer listed. `files` may be
+ * made as they are written (an async generator), so they are never all in
+ * memory at once.
  */
-export function stageFiles(
+export async function stageFiles(
   dir: string,
-  files: Iterable<StagedFile>,
-): { written: number; kept: number; removed: number } {
+  files: Iterable<StagedFile> | AsyncIterable<StagedFile>,
+): Promise<{ written: number; kept: number; removed: number }> {
   mkdirSync(dir, { recursive: true });
   const before = readManifest(dir);
   const after: Manifest = {};
   const folders = new Set<string>();
   let written = 0;
   let kept = 0;
-  for (const file of files) {
+  for await (const file of files) {
     const target = safePath(dir, file.path);
     if (file.path in after) throw new Error(`cannot stage "${file.path}" twice`);
     const digest = digestOf(file.body);

@@ -21,6 +21,7 @@ const registry: Registry = {
     gone: { status: 'removed', title: 'Gone', arxiv: '2401.00001' },
   },
   topics: {},
+  authors: {},
 };
 
 describe('the /abs/<arXiv id>/ redirect pages', () => {

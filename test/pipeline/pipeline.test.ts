@@ -49,16 +49,21 @@ describe('the build pipeline', () => {
     expect(existsSync(config.permalinks)).toBe(false);
   });
 
-  test('stages the search index and every twin', () => {
-    const dir = stagingDir(config.cacheDir, config.permalinks);
+  test('stages every twin, and the search index in a folder of its own', () => {
     const entries = readEntries(recordsFile(config.cacheDir, config.permalinks));
-    const manifest = JSON.parse(readFileSync(path.join(dir, '.manifest.json'), 'utf8')) as Record<
-      string,
-      string
-    >;
-    const staged = Object.keys(manifest);
-    expect(staged.filter((f) => f.startsWith('papers/')).length).toBe(entries.length);
-    expect(staged.some((f) => f.startsWith('search-index/'))).toBe(true);
+    const staged = (part: 'files' | 'search') =>
+      Object.keys(
+        JSON.parse(
+          readFileSync(
+            path.join(stagingDir(config.cacheDir, config.permalinks, part), '.manifest.json'),
+            'utf8',
+          ),
+        ) as Record<string, string>,
+      );
+    expect(staged('files').filter((f) => f.startsWith('papers/')).length).toBe(entries.length);
+    expect(staged('files').some((f) => f.startsWith('search-index/'))).toBe(false);
+    expect(staged('search').length).toBeGreaterThan(3);
+    expect(staged('search').every((f) => f.startsWith('search-index/'))).toBe(true);
   });
 
   test('runs related papers, topics and the staged files on the pool', () => {
@@ -67,7 +72,8 @@ describe('the build pipeline', () => {
       expect.arrayContaining([
         'related papers and map',
         'topics',
-        expect.stringMatching(/search index/),
+        'search index',
+        expect.stringMatching(/paper twins/),
       ]),
     );
   });

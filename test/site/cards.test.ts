@@ -6,6 +6,7 @@ import {
   bylineHtml,
   codeLinkHtml,
   paperCardHtml,
+  paperRowHtml,
   topicChipsHtml,
   type PaperTopic,
 } from '../../src/lib/render/cards.ts';
@@ -190,5 +191,30 @@ describe('escaping', () => {
     expect(textOf(fragment(codeLinkHtml({ url: 'https://github.com/a/b', label: 'a/b' })))).toBe(
       'Code: a/b',
     );
+  });
+});
+
+describe('paperRowHtml', () => {
+  const links = paper.authors.map((_, i) => `/authors/a${i}/`);
+  test('an author page row: the title, eight authors linked but the page’s own, the date', () => {
+    const html = paperRowHtml(paper, links, '/authors/a1/');
+    expect(textOf(fragment(html))).toBe(
+      'PDF-WuKong: Long PDF Reading' + 'Xudong Xie, Hao Yan, Jing Li, Wei Chen · 8 October 2024',
+    );
+    expect(find(html, 'strong').map(textOf)).toEqual(['Hao Yan']);
+    expect(find(html, 'a').map((a) => a.properties['href'])).toEqual([
+      '/papers/pdf-wukong/',
+      '/authors/a0/',
+      '/authors/a2/',
+      '/authors/a3/',
+    ]);
+  });
+
+  test('their own name far down a long list still shows', () => {
+    const many = { ...paper, authors: Array.from({ length: 20 }, (_, i) => `Name ${i}`) };
+    const manyLinks = many.authors.map((_, i) => `/authors/n${i}/`);
+    const text = textOf(fragment(paperRowHtml(many, manyLinks, '/authors/n15/')));
+    expect(text).toContain('Name 6, …, Name 15 et al.');
+    expect(text).not.toContain('Name 7');
   });
 });

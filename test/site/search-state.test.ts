@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { emptyState, parseState, sameState, stateToParams } from '../../src/lib/search-state.ts';
+import {
+  emptyState,
+  parseState,
+  sameState,
+  stateToParams,
+  toggleAuthor,
+} from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
   test('round-trips query, topics, year, sort and page', () => {
@@ -41,4 +47,14 @@ describe('search state in the URL', () => {
       ),
     ).toBe(true);
   });
+});
+
+describe('toggleAuthor', () => {
+  test.each([
+    ['sparse', 'Yang Liu', 'author:"Yang Liu" sparse'],
+    ['author:"Yang Liu" sparse', 'Yang Liu', 'sparse'],
+    ['author:"Liu, Yang"  sparse  ', 'yang liu', 'sparse'],
+    ['author:Lee', 'Yang Liu', 'author:"Lee" author:"Yang Liu"'],
+    ['', 'Ann "The" Lee', 'author:"Ann The Lee"'],
+  ])('%j + %j -> %j', (query, name, next) => expect(toggleAuthor(query, name)).toBe(next));
 });

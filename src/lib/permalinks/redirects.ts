@@ -1,6 +1,7 @@
 /**
  * The redirects the registry implies: old slugs of retitled papers to their
- * new slug, and `/abs/<arXiv id>/` to the paper page.
+ * new slug, `/abs/<arXiv id>/` to the paper page, merged or renamed authors
+ * to their page, and authors without a page to a search for their name.
  */
 import { toPlainText } from '../ingest/latex.ts';
 import { redirectPage } from './redirect-page.ts';
@@ -29,6 +30,11 @@ export function redirectRules(registry: Registry, urls: Urls): RedirectRule[] {
   }
   for (const [id, slug] of arxivSlugs(registry))
     rules.push({ from: urls.path(`/abs/${id}/`), to: urls.paper(slug) });
+  for (const [slug, e] of Object.entries(registry.authors)) {
+    if (e.status === 'redirect') rules.push({ from: urls.author(slug), to: urls.author(e.to) });
+    if (e.status === 'unlisted')
+      rules.push({ from: urls.author(slug), to: urls.authorSearch(e.name) });
+  }
   return rules;
 }
 

@@ -13,6 +13,7 @@
  * - New papers get their title's slug; published slugs are never reused.
  */
 import type { Paper, SluggedPaper } from '../paper.ts';
+import type { AuthorEntry } from './authors.ts';
 import { fold } from '../text/fold.ts';
 import { assignSlugs, baseSlug, foldedFingerprint, shortHash } from '../ingest/slug.ts';
 
@@ -49,9 +50,11 @@ export interface Registry {
   version: 1;
   papers: Record<string, RegistryEntry>;
   topics: Record<string, TopicEntry>;
+  /** Author slugs (authors.ts). */
+  authors: Record<string, AuthorEntry>;
 }
 
-export const emptyRegistry = (): Registry => ({ version: 1, papers: {}, topics: {} });
+export const emptyRegistry = (): Registry => ({ version: 1, papers: {}, topics: {}, authors: {} });
 
 /** Published papers that are no longer in the list and were not retired on purpose. */
 export class DroppedPermalinksError extends Error {
@@ -176,7 +179,12 @@ export function resolvePermalinks<P extends Paper>(
 
   const notes: string[] = [];
   const redirects = new Map<string, string>();
-  const next: Registry = { version: 1, papers: {}, topics: previous.topics };
+  const next: Registry = {
+    version: 1,
+    papers: {},
+    topics: previous.topics,
+    authors: previous.authors,
+  };
   for (const { index, entry } of entries) next.papers[slugOf.get(index) as string] = entry;
   for (const [index, oldSlug] of renamed) {
     const to = slugOf.get(index) as string;
@@ -242,7 +250,12 @@ export function sortRegistry(registry: Registry): Registry {
         .sort()
         .map((k) => [k, record[k] as T]),
     );
-  return { version: 1, papers: sorted(registry.papers), topics: sorted(registry.topics) };
+  return {
+    version: 1,
+    papers: sorted(registry.papers),
+    topics: sorted(registry.topics),
+    authors: sorted(registry.authors),
+  };
 }
 
 /**
@@ -301,7 +314,7 @@ export function parseRegistry(text: string | undefined, file: string): Registry 
   if (reg.version !== 1 || typeof reg.papers !== 'object' || reg.papers === null) {
     throw new Error(`${file}: not a permalink registry (expected {"version": 1, "papers": {...}})`);
   }
-  return { version: 1, papers: reg.papers, topics: reg.topics ?? {} };
+  return { version: 1, papers: reg.papers, topics: reg.topics ?? {}, authors: reg.authors ?? {} };
 }
 
 export function serialiseRegistry(registry: Registry): string {

@@ -20,6 +20,17 @@ export interface Urls {
   topics(): string;
   topic(slug: string, page?: number): string;
   search(query?: string): string;
+  authors(): string;
+  author(slug: string, page?: number): string;
+  /** A page of the A–Z author index (`a`–`z`, `other`). */
+  authorLetter(letter: string, page?: number): string;
+  /** The search for an author's papers by name (authors without a page of their own). */
+  authorSearch(name: string): string;
+}
+
+/** The site path of the search for an author's papers (`author:"Name"`), before the base path. */
+export function authorSearchPath(name: string): string {
+  return `/search/?q=${encodeURIComponent(`author:"${name.replace(/"/g, '')}"`)}`;
 }
 
 export function createUrls(basePath: string, siteUrl: string | undefined): Urls {
@@ -40,5 +51,15 @@ export function createUrls(basePath: string, siteUrl: string | undefined): Urls 
     topic: (slug, page = 1) =>
       withBase(page > 1 ? `/topics/${enc(slug)}/page/${page}/` : `/topics/${enc(slug)}/`),
     search: (query) => withBase(query ? `/search/?q=${enc(query)}` : '/search/'),
+    authors: () => withBase('/authors/'),
+    author: (slug, page = 1) =>
+      withBase(page > 1 ? `/authors/${enc(slug)}/page/${page}/` : `/authors/${enc(slug)}/`),
+    authorLetter: (letter, page = 1) =>
+      withBase(
+        page > 1
+          ? `/authors/letter/${enc(letter)}/page/${page}/`
+          : `/authors/letter/${enc(letter)}/`,
+      ),
+    authorSearch: (name) => withBase(authorSearchPath(name)),
   };
 }

@@ -11,7 +11,7 @@
  * everything else is escaped here.
  */
 import type { StoredPaper } from '../content/schema.ts';
-import { formatDate, shortAuthors } from '../dates.ts';
+import { formatDate } from '../dates.ts';
 import type { PaperLink } from '../paper.ts';
 import { urls } from '../site.ts';
 import type { Assignment, Topic } from '../topics/types.ts';
@@ -27,16 +27,49 @@ export interface PaperTopic {
 
 const SEPARATOR = '<span aria-hidden="true"> · </span>';
 
-/** Who and when: authors, date, arXiv id (cards only), upvotes. Compact on cards, complete on the paper page. */
-export function bylineHtml(paper: BylinePaper, full: boolean): string {
+/** Authors on a card: the first three, then "et al.". */
+const CARD_AUTHORS = 3;
+
+/**
+ * Names, each linked where it leads (`links[i]`, for `authors[i]`: their
+ * page, or a search for their papers); `max` of them, then "et al."; the
+ * name at `self` (an author page's own author) emphasised, not linked.
+ */
+function namesHtml(
+  authors: readonly string[],
+  links: readonly (string | undefined)[],
+  max: number,
+  self?: string,
+): string {
+  const shown = authors.slice(0, max);
+  const names = shown.map((name, i) => {
+    const href = links[i];
+    if (self !== undefined && href === self) return `<strong>${escapeText(name)}</strong>`;
+    return href
+      ? `<a${attr('href', href)} class="author-link" data-author>${escapeText(name)}</a>`
+      : escapeText(name);
+  });
+  return names.join(', ') + (shown.length < authors.length ? ' et al.' : '');
+}
+
+/**
+ * Who and when: authors (linked to their pages: `authorLinks[i]` is the
+ * href of `authors[i]`'s page, if any), date, arXiv id (cards only),
+ * upvotes. Compact on cards, complete on the paper page.
+ */
+export function bylineHtml(
+  paper: BylinePaper,
+  full: boolean,
+  authorLinks: readonly (string | undefined)[] = [],
+): string {
   if (!(paper.authors.length > 0 || paper.date || paper.arxiv || paper.upvotes !== undefined))
     return '';
-  const authors = full ? paper.authors.join(', ') : shortAuthors(paper.authors);
+  const authors = paper.authors.length > 0;
   // The parts present, separated: a list without authors starts with its date or id.
   const parts: string[] = [];
   if (authors)
     parts.push(
-      `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${escapeText(authors)}</span>`,
+      `<span data-authors${attr('title', full ? undefined : paper.authors.join(', '))}>${namesHtml(paper.authors, authorLinks, full ? Infinity : CARD_AUTHORS)}</span>`,
     );
   if (paper.date)
     parts.push(`<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`);
@@ -72,13 +105,15 @@ export interface CardOptions {
   level?: 2 | 3;
   /** On a topic page: the topic, whose chip is not repeated, and why the paper is in it. */
   topic?: string | undefined;
+  /** The href of each author's page (for `paper.authors[i]`), where they have one. */
+  authorLinks?: readonly (string | undefined)[];
 }
 
 /** A paper in a list: title (math typeset), authors and date, a two-line abstract excerpt, its code link, its topics. */
 export function paperCardHtml(
   paper: CardPaper,
   topics: readonly PaperTopic[],
-  { level = 2, topic }: CardOptions = {},
+  { level = 2, topic, authorLinks = [] }: CardOptions = {},
 ): string {
   const here = topic ? topics.find((t) => t.topic.slug === topic) : undefined;
   const excerpt =
@@ -86,8 +121,8 @@ export function paperCardHtml(
       ? `${paper.plainAbstract.slice(0, 400)}…`
       : paper.plainAbstract;
   const code = paper.links.find((l) => l.kind === 'code');
-  let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
-  html += bylineHtml(paper, false);
+  let html = `<article class="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-xs"><h${level} class="font-serif text-lg leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="tap text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h${level}>`;
+  html += bylineHtml(paper, false, authorLinks);
   html += `<p class="mt-1.5 line-clamp-2 text-sm leading-relaxed text-muted">${escapeText(excerpt)}</p>`;
   if (code)
     html += `<div class="mt-2 flex flex-wrap items-center gap-2 text-sm">${codeLinkHtml(code)}</div>`;
@@ -95,4 +130,33 @@ export function paperCardHtml(
   if (here && !here.assignment.curated)
     html += `<p class="mt-2 text-xs text-muted" data-reason>Why here: ${escapeText(here.assignment.reason)}</p>`;
   return `${html}</article>`;
+}
+
+/** Authors a row of an author's papers shows. */
+const ROW_AUTHORS = 8;
+
+/**
+ * A paper in an author's list: the title, its authors (the page's own
+ * author, whose page `self` is, emphasised) and date. No excerpt or chips:
+ * a person's papers are scanned by title, and 25,000 author pages at 74,728
+ * papers would carry a gigabyte of cards.
+ */
+export function paperRowHtml(
+  paper: CardPaper,
+  authorLinks: readonly (string | undefined)[],
+  self: string,
+): string {
+  let html = `<article class="min-w-0 border-b border-line py-3"><h3 class="font-serif leading-snug font-semibold [overflow-wrap:anywhere]"><a${attr('href', urls.paper(paper.slug))} class="tap text-fg no-underline hover:text-accent hover:underline">${paper.titleHtml}</a></h3><p class="mt-0.5 text-sm text-muted" data-byline>`;
+  const at = authorLinks.indexOf(self);
+  if (at >= ROW_AUTHORS) {
+    // Their own name far down a long list: the first names, then theirs.
+    const first = namesHtml(paper.authors.slice(0, ROW_AUTHORS - 1), authorLinks, ROW_AUTHORS);
+    html += `<span data-authors>${first}, …, <strong>${escapeText(paper.authors[at] ?? '')}</strong>${at < paper.authors.length - 1 ? ' et al.' : ''}</span>`;
+  } else if (paper.authors.length > 0)
+    html += `<span data-authors>${namesHtml(paper.authors, authorLinks, ROW_AUTHORS, self)}</span>`;
+  if (paper.date) {
+    if (paper.authors.length > 0) html += SEPARATOR;
+    html += `<time${attr('datetime', paper.date)}>${escapeText(formatDate(paper.date))}</time>`;
+  }
+  return `${html}</p></article>`;
 }

@@ -32,10 +32,17 @@ import { lexiconFiles } from './build/lexicon.ts';
 import { hashNames } from './build/names.ts';
 import { countPairs } from './build/pairs.ts';
 import { positionFiles } from './build/positions.ts';
+import { authorFiles } from './build/authors.ts';
 import { recordFiles, titleRankFile, topicFile, yearRanges } from './build/records.ts';
 import { scanDocuments } from './build/scan.ts';
 import { shardFiles } from './build/shards.ts';
-import type { BuiltSearchIndex, SearchDoc, SearchIndexFile, SearchOptions } from './types.ts';
+import type {
+  BuiltSearchIndex,
+  SearchAuthor,
+  SearchDoc,
+  SearchIndexFile,
+  SearchOptions,
+} from './types.ts';
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   k1: 1.2,
@@ -54,10 +61,15 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   pairMaxGap: 4,
 };
 
-/** Builds the index files of `docs`. Output is deterministic for a given input. */
+/**
+ * Builds the index files of `docs`. Output is deterministic for a given
+ * input. `authors`: who the documents' `people` are (author facet, filter
+ * and suggestions; none without).
+ */
 export function buildSearchIndex(
   docs: readonly SearchDoc[],
   options: Partial<SearchOptions> = {},
+  authors: readonly SearchAuthor[] = [],
 ): BuiltSearchIndex {
   const t0 = Date.now();
   const opt: SearchOptions = { ...DEFAULT_SEARCH_OPTIONS, ...options };
@@ -93,9 +105,10 @@ export function buildSearchIndex(
   }
   const positionFirst = large ? positionFiles(e, scanned.posData, opt.positionChars, files) : [];
   const { lexFirst, words: lexiconWords } = lexiconFiles(vocab, n, opt, files);
-  const docChunk = recordFiles(sorted, opt, files);
+  const docChunk = recordFiles(sorted, opt, files, authors);
   const years = yearRanges(sorted);
   const topicNames = topicFile(sorted, files);
+  const authorManifest = authorFiles(sorted, authors, files);
   const rw = titleRankFile(
     order.map((o) => o.title),
     files,
@@ -116,6 +129,7 @@ export function buildSearchIndex(
     years,
     topics: topicNames,
     titleRankWidth: rw,
+    ...(authorManifest ? { authors: authorManifest } : {}),
     hashes,
   };
   files.unshift({ path: 'manifest.json', body: JSON.stringify(manifest) });

@@ -18,8 +18,9 @@
  *
  * No DOM and no Node built-ins here.
  */
+import { AuthorFiles, type AuthorCodes } from './authors.ts';
 import { IndexFiles, type Loader } from './files.ts';
-import { compareStrings, type Manifest } from './format.ts';
+import { compareStrings, type AuthorSuggestion, type Manifest } from './format.ts';
 import { hitText, type PhraseMark } from './highlight.ts';
 import { Planner, type PlannedClause } from './plan.ts';
 import type { TopicCodes } from './postings.ts';
@@ -28,10 +29,20 @@ import { TIERED_UP_TO, TopK, rankCandidates } from './rank.ts';
 import { Scorer, clauseHas, type Scratch } from './score.ts';
 import { suggest, type Suggestions } from './suggest.ts';
 import { isStopword, termOf } from './tokenize.ts';
-import type { Hit, SearchQueryOptions, SearchResult } from './types.ts';
+import type { AuthorFacet, Hit, SearchQueryOptions, SearchResult } from './types.ts';
 
 export type { Loader } from './files.ts';
 export type { Suggestions } from './suggest.ts';
+
+/** Authors the facet lists. */
+const FACET_AUTHORS = 10;
+
+/** What a query asks of the author files: its `author:` codes, every document's codes, the facet. */
+interface AuthorQuery {
+  filter: number[] | undefined;
+  data: AuthorCodes | undefined;
+  facet: boolean;
+}
 
 export interface SearchClientOptions {
   /**
@@ -45,11 +56,18 @@ export class SearchClient {
   private readonly files: IndexFiles;
   private readonly planner: Planner;
   private readonly scorer: Scorer;
+  private readonly authors: AuthorFiles;
 
   constructor(load: Loader, options: SearchClientOptions = {}) {
     this.files = new IndexFiles(load, options.cacheBytes);
     this.planner = new Planner(this.files);
     this.scorer = new Scorer(this.files);
+    this.authors = new AuthorFiles(this.files);
+  }
+
+  /** Authors with a page whose names begin with the words of `typed`, most papers first. */
+  async suggestAuthors(typed: string, limit = 3): Promise<AuthorSuggestion[]> {
+    return this.authors.suggest(await this.manifest(), typed, limit);
   }
 
   /** Fetches the manifest (the only file every query needs). */
@@ -68,6 +86,26 @@ export class SearchClient {
     const offset = options.offset ?? 0;
     const sort = options.sort ?? 'relevance';
     const parsed = parseQuery(query, options.complete ?? false);
+    const facet = options.authorFacet === true && m.authors !== undefined;
+    const names = parsed.authors ?? [];
+    const authorDataP =
+      names.length > 0 || facet ? this.authors.codes(m) : Promise.resolve(undefined);
+    const filter = await Promise.all(names.map((name) => this.authors.resolve(m, name)));
+    // An author the index does not know has no papers.
+    if (filter.some((code) => code === undefined))
+      return {
+        total: 0,
+        all: 0,
+        words: [],
+        hits: [],
+        facets: { topics: {}, years: {} },
+        terms: [],
+      };
+    const authors: AuthorQuery = {
+      filter: filter.length > 0 ? (filter as number[]) : undefined,
+      data: await authorDataP,
+      facet,
+    };
 
     const topicsP = this.files.topics(m);
     const titleP = sort === 'title' ? this.files.titleRanks(m) : undefined;
@@ -94,10 +132,32 @@ export class SearchClient {
       phraseCount = 0;
       this.scorer.scoreAll(m, include, exclude, exact);
     }
-    return this.collect(m, s, include, phraseCount, options, topicData, titleRank, {
+    return this.collect(m, s, include, phraseCount, options, topicData, titleRank, authors, {
       limit,
       offset,
       sort,
+    });
+  }
+
+  /** The authors with the most matches; ties go to the lower code, the author with more papers in all. */
+  private async authorFacet(m: Manifest, counts: Uint32Array): Promise<AuthorFacet[]> {
+    const best: number[] = [];
+    const before = (a: number, b: number) =>
+      (counts[a] as number) > (counts[b] as number) ||
+      ((counts[a] as number) === (counts[b] as number) && a < b);
+    for (let code = 0; code < counts.length; code++) {
+      if (counts[code] === 0) continue;
+      if (best.length === FACET_AUTHORS && !before(code, best[FACET_AUTHORS - 1] as number))
+        continue;
+      let at = best.length;
+      while (at > 0 && before(code, best[at - 1] as number)) at--;
+      best.splice(at, 0, code);
+      if (best.length > FACET_AUTHORS) best.pop();
+    }
+    const described = await this.authors.describe(m, best);
+    return best.flatMap((code) => {
+      const a = described.get(code);
+      return a ? [{ ...a, count: counts[code] as number }] : [];
     });
   }
 
@@ -121,6 +181,7 @@ export class SearchClient {
     options: SearchQueryOptions,
     topicData: TopicCodes,
     titleRank: Uint32Array | undefined,
+    authors: AuthorQuery,
     { limit, offset, sort }: { limit: number; offset: number; sort: string },
   ): Promise<SearchResult> {
     // Short queries rank documents with more of the clauses first (the
@@ -137,6 +198,7 @@ export class SearchClient {
     const { total } = s;
     const topicCounts = new Uint32Array(m.topics.length);
     const yearCounts = new Uint32Array(m.years.length);
+    const authorCounts = authors.facet && m.authors ? new Uint32Array(m.authors.count) : undefined;
     const byDate = sort === 'date' || (sort === 'relevance' && include.length === 0);
     const byTitle = !byDate && sort === 'title' && titleRank !== undefined;
     const top = new TopK(offset + limit);
@@ -153,6 +215,9 @@ export class SearchClient {
       topicData,
       topicCounts,
       yearCounts,
+      authorFilter: authors.filter,
+      authorData: authors.data,
+      authorCounts,
       top,
       need: include.length,
     });
@@ -193,15 +258,16 @@ export class SearchClient {
     const records = await Promise.all(page.map((d) => this.files.record(m, d)));
     const texts = records.map((r) => hitText(r[2], r[7], plain, weight, phrases));
     const hits: Hit[] = records.map((r, i) => {
-      const [id, slug, title, authors, authorCount, date, topics] = r;
+      const [id, slug, title, names, authorCount, date, topics, , authorSlugs] = r;
       const year = /^\d{4}/u.test(date) ? Number(date.slice(0, 4)) : undefined;
       const text = texts[i] as (typeof texts)[number];
       const hit: Hit = {
         id,
         slug,
         title,
-        authors,
+        authors: names,
         authorCount,
+        authorSlugs: authorSlugs ?? names.map(() => ''),
         topics,
         score: pageScores[i] ?? 0,
         titleMatches: text.titleMatches,
@@ -221,6 +287,7 @@ export class SearchClient {
     m.years.forEach(([y], i) => {
       if (yearCounts[i]) facets.years[String(y)] = yearCounts[i] as number;
     });
+    if (authorCounts) facets.authors = await this.authorFacet(m, authorCounts);
     return {
       total: matched,
       all: include.length === 0 ? matched : all,

@@ -96,6 +96,24 @@ export class IndexFiles {
     return p;
   }
 
+  /** A file's text, through the cache. */
+  text(path: string): Promise<string> {
+    return this.file(
+      path,
+      (text) => text,
+      (text) => text.length * 2,
+    );
+  }
+
+  /** A JSON file, parsed, through the cache. */
+  json<T>(path: string): Promise<T> {
+    return this.file(
+      path,
+      (text) => JSON.parse(text) as T,
+      (text) => text.length * 3,
+    );
+  }
+
   private lineFile(path: string): Promise<LineFile> {
     return this.file(path, lineFile, (text) => text.length * 2 + text.length / 8);
   }

@@ -46,9 +46,14 @@
  *   prefix completion and typo correction; files split only between first
  *   letters, so one file holds every word of a letter.
  * - `d/<n>.json`: document records `[id, slug, title, authors, authorCount,
- *   date, topics, abstract]` for internal ids `n*docChunk ..`.
+ *   date, topics, abstract, authorSlugs?]` for internal ids `n*docChunk ..`.
  * - `f/topics.txt`: topic codes of every document (facet counts), and
  *   `f/title.txt`: title rank of every document (sort by title, on demand).
+ * - With authors (build/authors.ts): `f/authors.txt`, the author codes of
+ *   every document (author facet and `author:` filter, on demand);
+ *   `a/<n>.json`, the author table by code; `k/<n>.json`, name keys to
+ *   codes in buckets by hash; `n/<n>.json`, authors with a page by the
+ *   first letters of their names' words (header suggestions).
  *
  * Internal document ids follow date order (undated first), so sorting by
  * date is sorting by id and a year is a range of ids. FlexSearch holds these
@@ -56,7 +61,7 @@
  */
 import type { IndexOptions } from 'flexsearch';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /**
  * The order of the lexicon's words and of names in the index files: UTF-16
@@ -102,6 +107,8 @@ export interface Manifest {
   topics: string[];
   /** Width of one rank in `title.txt`. */
   titleRankWidth: number;
+  /** The author files, when the collection has authors. */
+  authors?: AuthorManifest;
   /** Content hashes in the files' names: see `indexPath`. */
   hashes: FileHashes;
 }
@@ -121,12 +128,40 @@ export interface FileHashes {
   d: string;
   topics: string;
   title: string;
+  /** Author table, key buckets and name prefixes (one hash a file), and the author codes. */
+  a?: string;
+  k?: string;
+  n?: string;
+  authors?: string;
 }
+
+/** What the manifest says of the author files (build/authors.ts). */
+export interface AuthorManifest {
+  /** Authors (codes `0 .. count - 1`, most papers first). */
+  count: number;
+  /** Characters of a code in `authors.txt`. */
+  width: number;
+  /** Authors per table file `a/<n>.json`. */
+  chunk: number;
+  /** Key bucket files `k/<n>.json`. */
+  buckets: number;
+  /** Name-word prefixes; file `n/<i>.json` lists the authors of `prefixes[i]`. */
+  prefixes: string[];
+}
+
+/** An author with a page, as the header search suggests them: name, slug, papers, name key. */
+export type AuthorSuggestion = [name: string, slug: string, papers: number, key: string];
 
 /** Characters of a file's content hash. */
 export const HASH_CHARS = 6;
 
-export type FileKind = 't' | 'p' | 'l' | 'd' | 'topics' | 'title';
+export type FileKind = 't' | 'p' | 'l' | 'd' | 'topics' | 'title' | 'a' | 'k' | 'n' | 'authors';
+
+/** Kinds with a hash per file, concatenated in the manifest. */
+export const PER_FILE_KINDS = ['t', 'p', 'l', 'a', 'k', 'n'] as const;
+const perFile = (kind: FileKind) => (PER_FILE_KINDS as readonly string[]).includes(kind);
+/** Kinds of one file, under `f/`. */
+const SINGLE = new Set<FileKind>(['topics', 'title', 'authors']);
 
 const EXT: Record<FileKind, string> = {
   t: 'txt',
@@ -135,6 +170,10 @@ const EXT: Record<FileKind, string> = {
   d: 'json',
   topics: 'txt',
   title: 'txt',
+  a: 'json',
+  k: 'json',
+  n: 'json',
+  authors: 'txt',
 };
 
 /**
@@ -143,20 +182,14 @@ const EXT: Record<FileKind, string> = {
  */
 export function filePath(kind: FileKind, i: number, hash = ''): string {
   // Every hashed file sits in a folder, so that hosts can cache `*/` for good.
-  const name = kind === 'topics' || kind === 'title' ? `f/${kind}` : `${kind}/${i}`;
+  const name = SINGLE.has(kind) ? `f/${kind}` : `${kind}/${i}`;
   return `${name}${hash ? `.${hash}` : ''}.${EXT[kind]}`;
 }
 
 /** The served path of an index file, from the manifest's hashes. */
 export function indexPath(m: Manifest, kind: FileKind, i = 0): string {
-  const h = m.hashes[kind];
-  return filePath(
-    kind,
-    i,
-    kind === 't' || kind === 'p' || kind === 'l'
-      ? h.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS)
-      : h,
-  );
+  const h = m.hashes[kind] ?? '';
+  return filePath(kind, i, perFile(kind) ? h.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS) : h);
 }
 
 /** One document record in `d/<n>.json`. */
@@ -169,6 +202,8 @@ export type DocRecord = [
   date: string,
   topics: string[],
   abstract: string,
+  /** The page slug of each of `authors` (`''`: no page); absent when none has one. */
+  authorSlugs?: string[],
 ];
 
 /**

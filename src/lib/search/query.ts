@@ -4,6 +4,7 @@
  * The result only says what was asked; `client.ts` decides which index terms
  * satisfy each part (stems, prefix completions, typo corrections).
  */
+import { authorFilters } from './author-keys.ts';
 import { isStopword, tokenize, type Token } from './tokenize.ts';
 
 /** One word to look up: folded, not stemmed. */
@@ -49,6 +50,8 @@ export interface ParsedQuery {
   include: Clause[];
   /** What a document must not contain. */
   exclude: Clause[];
+  /** `author:"Name"` / `author:Name`: names an author of every document must be (as written); absent when none. */
+  authors?: string[];
 }
 
 // A quoted phrase (the closing quote may be missing while typing), or a run
@@ -137,7 +140,8 @@ function isShortPart(word: string): boolean {
  * Parses a query. `complete` is false while the visitor is typing: then the
  * last word, unless followed by a space, also matches words it begins.
  */
-export function parseQuery(query: string, complete = false): ParsedQuery {
+export function parseQuery(text: string, complete = false): ParsedQuery {
+  const { authors, rest: query } = authorFilters(text);
   const pieces: Piece[] = [];
   let chunk = 0;
   let lastEnd = 0;
@@ -194,5 +198,6 @@ export function parseQuery(query: string, complete = false): ParsedQuery {
   return {
     include: pieces.filter((p) => !p.negated).map((p) => p.clause),
     exclude: pieces.filter((p) => p.negated).map((p) => p.clause),
+    ...(authors.length > 0 ? { authors } : {}),
   };
 }

@@ -2,6 +2,7 @@
  * Ranking: one pass over the scored documents for the match test, the
  * filters, the facet counts and the best hits by the sort key.
  */
+import type { AuthorCodes } from './authors.ts';
 import type { TopicCodes } from './postings.ts';
 import type { Scratch } from './score.ts';
 
@@ -58,6 +59,11 @@ interface RankArgs {
   topicData: TopicCodes;
   topicCounts: Uint32Array;
   yearCounts: Uint32Array;
+  /** Author codes every kept document must have (`author:` filters), with every document's codes. */
+  authorFilter?: readonly number[] | undefined;
+  authorData?: AuthorCodes | undefined;
+  /** Counts of the matches' author codes (the author facet), when asked. */
+  authorCounts?: Uint32Array | undefined;
   top: TopK;
   /** Clauses a document needs to contain every query word. */
   need: number;
@@ -67,6 +73,26 @@ interface RankArgs {
 export interface Matched {
   matched: number;
   all: number;
+}
+
+/** Whether document `d` has every one of `codes` among its authors. */
+function hasAuthors(data: AuthorCodes, d: number, codes: readonly number[]): boolean {
+  const from = data.start[d] as number;
+  const to = data.start[d + 1] as number;
+  for (const code of codes) {
+    let found = false;
+    for (let i = from; i < to && !found; i++) found = data.codes[i] === code;
+    if (!found) return false;
+  }
+  return true;
+}
+
+function countAuthors(data: AuthorCodes, d: number, counts: Uint32Array): void {
+  const to = data.start[d + 1] as number;
+  for (let i = data.start[d] as number; i < to; i++) {
+    const code = data.codes[i] as number;
+    counts[code] = (counts[code] as number) + 1;
+  }
 }
 
 /**
@@ -87,6 +113,9 @@ export function rankCandidates(a: RankArgs): Matched {
     topicData,
     topicCounts,
     yearCounts,
+    authorFilter,
+    authorData,
+    authorCounts,
     top,
     need,
   } = a;
@@ -96,8 +125,18 @@ export function rankCandidates(a: RankArgs): Matched {
   const everyDoc = a.all;
   const count = everyDoc ? n : s.touchedCount;
   let matched = 0;
+  const byAuthor = authorFilter !== undefined && authorData !== undefined;
+  const authorFacet = authorCounts !== undefined && authorData !== undefined;
   let all = 0;
-  if (!everyDoc && !topicFilter && yearPos === -2 && !byDate && !byTitle) {
+  if (
+    !everyDoc &&
+    !topicFilter &&
+    yearPos === -2 &&
+    !byDate &&
+    !byTitle &&
+    !byAuthor &&
+    !authorFacet
+  ) {
     // The common case (relevance, no filters), kept lean: most documents
     // only add to the facet counts.
     let floor = -Infinity;
@@ -122,6 +161,8 @@ export function rankCandidates(a: RankArgs): Matched {
       const d = everyDoc ? c : (touchedList[c] as number);
       if (excluded[d] !== 0) continue;
       if (!everyDoc && (phrases[d] !== phraseCount || (total[d] as number) <= 0)) continue;
+      // `author:` narrows the matches themselves, before any facet counts them.
+      if (byAuthor && !hasAuthors(authorData, d, authorFilter)) continue;
       const from = topicStart[d] as number;
       const to = topicStart[d + 1] as number;
       let inTopic = true;
@@ -140,6 +181,7 @@ export function rankCandidates(a: RankArgs): Matched {
       }
       if (inTopic && yi >= 0) yearCounts[yi] = (yearCounts[yi] as number) + 1;
       if (!inTopic || !inYear) continue;
+      if (authorFacet) countAuthors(authorData, d, authorCounts);
       matched++;
       if (everyDoc || (satisfied[d] as number) >= need) all++;
       top.push(

@@ -12,10 +12,35 @@ export interface SearchDoc {
   title: string;
   abstract: string;
   authors?: string[];
+  /**
+   * Who the authors are: for `authors[i]`, an index into the authors given
+   * to the build (`SearchAuthor`), or -1. Drives the author facet, the
+   * `author:` filter and links from hits to author pages.
+   */
+  people?: number[];
   /** ISO date `YYYY-MM-DD` (a bare `YYYY` or `YYYY-MM` also works). */
   date?: string;
   /** Topic slugs. */
   topics?: string[];
+}
+
+/** An author as the site knows them. */
+export interface SearchAuthor {
+  name: string;
+  /** Their page's slug, when they have a page. */
+  slug?: string | undefined;
+  /** Number of papers. */
+  count: number;
+  /** Keys of every spelling of their name (see author-keys.ts), their own first. */
+  keys: string[];
+}
+
+/** An author in the facet: name, page slug (`''`: none), papers in all and among the matches. */
+export interface AuthorFacet {
+  name: string;
+  slug: string;
+  papers: number;
+  count: number;
 }
 
 /** Build-time knobs. The ranking ones are baked into the index files. */
@@ -108,6 +133,8 @@ export interface SearchQueryOptions {
   topics?: string[];
   /** Keep documents of this year. */
   year?: number;
+  /** Count the authors of the matches (`facets.authors`): fetches every document's author codes. */
+  authorFacet?: boolean;
   /** `relevance` (default), `title` (A-Z) or `date` (newest first). */
   sort?: SortOrder;
   /** Hits returned (default 20). */
@@ -133,6 +160,8 @@ export interface Hit {
   authors: string[];
   /** How many authors the paper has in all. */
   authorCount: number;
+  /** The page slug of each of `authors` (`''`: no page). */
+  authorSlugs: string[];
   date?: string;
   year?: number;
   topics: string[];
@@ -168,7 +197,12 @@ export interface SearchResult {
    * Counts over all matches: `topics` with the year filter applied (not the
    * topic one), `years` with the topic filter applied (not the year one).
    */
-  facets: { topics: Record<string, number>; years: Record<string, number> };
+  facets: {
+    topics: Record<string, number>;
+    years: Record<string, number>;
+    /** The most frequent authors of the matches (with `authorFacet`), most first. */
+    authors?: AuthorFacet[];
+  };
   /** Index terms that matched (stems and compounds); see `highlightRanges`. */
   terms: string[];
 }

@@ -3,10 +3,13 @@
  * the header box can bind it at once and load the renderer only when used.
  */
 
+/** What arrow keys walk: authors suggested, then paper hits. */
+const WALKED = 'a[data-author-suggestion], a[data-search-hit]';
+
 /** Arrow keys move focus through a list of result links; Escape goes back to the box. */
 export function arrowNavigation(list: HTMLElement, input: HTMLInputElement): void {
   list.addEventListener('keydown', (event) => {
-    const links = [...list.querySelectorAll<HTMLAnchorElement>('a[data-search-hit]')];
+    const links = [...list.querySelectorAll<HTMLAnchorElement>(WALKED)];
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (i === -1) return;
     if (event.key === 'ArrowDown') {
@@ -23,7 +26,7 @@ export function arrowNavigation(list: HTMLElement, input: HTMLInputElement): voi
   });
   input.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown') return;
-    const first = list.querySelector<HTMLAnchorElement>('a[data-search-hit]');
+    const first = list.querySelector<HTMLAnchorElement>(WALKED);
     if (first) {
       event.preventDefault();
       first.focus();

@@ -42,16 +42,19 @@ function bind(box: HTMLElement): void {
     }
     const started = performance.now();
     try {
-      const [{ getClient, getFacets }, { hitNode, summaryLine }] = await Promise.all([
-        engine(),
-        renderer(),
-      ]);
-      const [result, facets] = await Promise.all([
+      const [{ getClient, getFacets }, { hitNode, summaryLine, authorSuggestionNode }] =
+        await Promise.all([engine(), renderer()]);
+      const [result, facets, people] = await Promise.all([
         getClient().search(query, { limit: SHOWN }),
         getFacets(),
+        // Authors with a page whose names begin with the words typed (none for `author:` queries).
+        /author:/i.test(query) ? [] : getClient().suggestAuthors(query, 3),
       ]);
       if (mine !== sequence) return; // a newer keystroke won
-      list.replaceChildren(...result.hits.map((hit) => hitNode(hit, facets, true)));
+      list.replaceChildren(
+        ...people.map(authorSuggestionNode),
+        ...result.hits.map((hit) => hitNode(hit, facets, true)),
+      );
       const n = result.total.toLocaleString('en');
       status.textContent =
         result.total === 0

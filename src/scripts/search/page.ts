@@ -11,10 +11,12 @@ import {
   parseState,
   sameState,
   stateToParams,
+  toggleAuthor,
   type SearchState,
 } from '../../lib/search-state.ts';
 import { summaryLine } from '../../lib/search-summary.ts';
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
+import { renderAuthorFacet } from './author-facet.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import { bindPanel, filterNodes, renderFacets, showActiveCount } from './filters.ts';
 import { engine, warmUp } from './lazy.ts';
@@ -34,6 +36,7 @@ const status = need<HTMLElement>('[data-search-status]');
 const controls = need<HTMLElement>('[data-search-controls]');
 const suggestBox = need<HTMLElement>('[data-search-suggest]');
 const list = need<HTMLOListElement>('[data-search-results]');
+const authorsBox = need<HTMLUListElement>('[data-facet-authors]');
 const pager = need<HTMLElement>('[data-search-pager]');
 const bibButton = need<HTMLButtonElement>('[data-search-bib]');
 const filters = filterNodes(root ?? document);
@@ -113,6 +116,7 @@ async function run(complete: boolean): Promise<void> {
         limit: PAGE_SIZE,
         offset: (state.page - 1) * PAGE_SIZE,
         complete,
+        authorFacet: true,
       }),
       getFacets(),
     ]);
@@ -136,6 +140,7 @@ async function run(complete: boolean): Promise<void> {
     if (controls) controls.hidden = result.total === 0;
     if (aside) aside.hidden = result.total === 0 && !filtered;
     renderFacets(filters, state, result, facets);
+    if (authorsBox) renderAuthorFacet(authorsBox, state.q, result.facets.authors);
     renderPager(result.total);
     if (bibButton) bibButton.hidden = result.hits.length === 0;
     if (toResults) {
@@ -200,6 +205,11 @@ if (root && input) {
       ? [...state.topics, box.value]
       : state.topics.filter((t) => t !== box.value);
     update({ topics: [...new Set(topics)].sort() }, true);
+  });
+  authorsBox?.addEventListener('change', (event) => {
+    const q = toggleAuthor(state.q, (event.target as HTMLInputElement).value);
+    input.value = q;
+    update({ q }, true);
   });
   filters.yearSelect?.addEventListener('change', () => {
     const year = Number(filters.yearSelect?.value);

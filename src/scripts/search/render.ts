@@ -3,6 +3,7 @@
  * they only ever become text nodes, and highlights are <mark> elements built
  * from match offsets, never HTML strings.
  */
+import type { AuthorSuggestion } from '../../lib/search/format.ts';
 import type { Hit, Range } from '../../lib/search/types.ts';
 import { base } from './base.ts';
 import type { Facets } from './engine.ts';
@@ -54,9 +55,31 @@ function byline(hit: Hit): string {
   return [authors, hit.date ?? ''].filter(Boolean).join(' · ');
 }
 
+/** The first authors, each linked to their page when they have one, then the date. */
+function linkedByline(hit: Hit): HTMLElement | undefined {
+  const shown = hit.authors.slice(0, 3);
+  if (shown.length === 0 && !hit.date) return undefined;
+  const line = el('p', 'px-3 text-xs text-muted');
+  line.dataset.hitAuthors = '';
+  shown.forEach((name, i) => {
+    if (i > 0) line.append(', ');
+    const slug = hit.authorSlugs[i];
+    if (slug) {
+      const a = el('a', 'author-link', name);
+      a.href = `${base}authors/${encodeURIComponent(slug)}/`;
+      a.dataset.author = slug;
+      line.append(a);
+    } else line.append(name);
+  });
+  if (hit.authorCount > shown.length) line.append(' et al.');
+  if (hit.date) line.append(`${shown.length > 0 ? ' · ' : ''}${hit.date}`);
+  return line;
+}
+
 /**
  * One result: a link (title with highlights, byline, snippet), then its topics.
- * `compact` is the header's drop-down; the search page shows topic links.
+ * `compact` is the header's drop-down; the search page shows its byline
+ * after the link, the authors linked to their pages, and topic links.
  */
 export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean): HTMLLIElement {
   const link = el(
@@ -67,7 +90,7 @@ export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean):
   link.href = hitHref(hit);
   link.dataset.searchHit = hit.slug;
   const meta = byline(hit);
-  if (meta) link.append(el('span', 'mt-0.5 block text-xs text-muted', meta));
+  if (meta && compact) link.append(el('span', 'mt-0.5 block text-xs text-muted', meta));
   if (hit.snippet.text) {
     link.append(
       el(
@@ -88,6 +111,8 @@ export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean):
     link.append(missing);
   }
   const item = el('li', 'min-w-0 [overflow-wrap:anywhere]', link);
+  const authors = compact ? undefined : linkedByline(hit);
+  if (authors) item.append(authors);
   if (!compact && facets && hit.topics.length > 0) {
     const chips = el('ul', 'mt-1 flex flex-wrap gap-1.5 px-3 pb-1');
     for (const slug of hit.topics) {
@@ -98,4 +123,22 @@ export function hitNode(hit: Hit, facets: Facets | undefined, compact: boolean):
     item.append(chips);
   }
   return item;
+}
+
+/** An author with a page whose name begins with what was typed: a link to their page. */
+export function authorSuggestionNode([name, slug, papers]: AuthorSuggestion): HTMLLIElement {
+  const link = el(
+    'a',
+    'flex items-baseline gap-2 rounded-md px-3 py-2 no-underline hover:bg-accent-soft focus-visible:bg-accent-soft',
+    el('span', 'text-xs font-semibold tracking-wider text-muted uppercase', 'Author'),
+    el('span', 'font-semibold text-fg', name),
+    el(
+      'span',
+      'ml-auto text-xs text-muted',
+      `${papers.toLocaleString('en')} paper${papers === 1 ? '' : 's'}`,
+    ),
+  );
+  link.href = `${base}authors/${encodeURIComponent(slug)}/`;
+  link.dataset.authorSuggestion = slug;
+  return el('li', 'min-w-0 [overflow-wrap:anywhere]', link);
 }

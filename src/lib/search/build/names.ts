@@ -4,7 +4,7 @@
  * `FileHashes` in format.ts). A fast non-cryptographic hash is enough: it
  * only has to tell two versions of the same file apart.
  */
-import { HASH_CHARS, filePath, type FileHashes, type FileKind } from '../format.ts';
+import { HASH_CHARS, PER_FILE_KINDS, filePath, type FileHashes, type FileKind } from '../format.ts';
 import type { SearchIndexFile } from '../types.ts';
 
 /** Two 32-bit FNV-1a style hashes of the text's code units, continued from `seed`. */
@@ -32,14 +32,17 @@ export function contentHash(text: string): string {
   return code(mix(text, SEED));
 }
 
-const KIND = /^(?:([tpld])\/(\d+)|(topics|title))\.(?:txt|json)$/u;
+const KIND = /^(?:([tpldakn])\/(\d+)|(topics|title|authors))\.(?:txt|json)$/u;
+type PerFileKind = (typeof PER_FILE_KINDS)[number];
+const isPerFile = (kind: FileKind): kind is PerFileKind =>
+  (PER_FILE_KINDS as readonly string[]).includes(kind);
 
 /**
  * Renames every file but the manifest to its hashed name, in place, and
  * returns the hashes for the manifest.
  */
 export function hashNames(files: SearchIndexFile[]): FileHashes {
-  const perFile: Record<'t' | 'p' | 'l', string[]> = { t: [], p: [], l: [] };
+  const perFile: Record<PerFileKind, string[]> = { t: [], p: [], l: [], a: [], k: [], n: [] };
   const hashes: FileHashes = { t: '', p: '', l: '', d: '', topics: '', title: '' };
   let records = SEED;
   const parsed = files.map((f) => {
@@ -56,7 +59,7 @@ export function hashNames(files: SearchIndexFile[]): FileHashes {
     if (kind === 'd') h = hashes.d;
     else {
       h = contentHash(f.body);
-      if (kind === 't' || kind === 'p' || kind === 'l') perFile[kind][i] = h;
+      if (isPerFile(kind)) perFile[kind][i] = h;
       else hashes[kind] = h;
     }
     f.path = filePath(kind, i, h);
@@ -64,5 +67,8 @@ export function hashNames(files: SearchIndexFile[]): FileHashes {
   hashes.t = perFile.t.join('');
   hashes.p = perFile.p.join('');
   hashes.l = perFile.l.join('');
+  // Author files only when the index has authors (older manifests have none).
+  for (const kind of ['a', 'k', 'n'] as const)
+    if (perFile[kind].length > 0) hashes[kind] = perFile[kind].join('');
   return hashes;
 }

@@ -4,7 +4,7 @@
  * title ranks (sort by title) and the years as ranges of internal ids.
  */
 import { codeWidth, encodeCode, type DocRecord } from '../format.ts';
-import type { SearchDoc, SearchIndexFile, SearchOptions } from '../types.ts';
+import type { SearchAuthor, SearchDoc, SearchIndexFile, SearchOptions } from '../types.ts';
 import { compareStrings } from '../format.ts';
 
 function yearOf(date: string | undefined): number | undefined {
@@ -22,7 +22,13 @@ export function recordFiles(
   sorted: readonly SearchDoc[],
   opt: SearchOptions,
   files: SearchIndexFile[],
+  authors: readonly SearchAuthor[] = [],
 ): number {
+  // The page slug of each shown author, when any of them has a page.
+  const slugsOf = (d: SearchDoc): string[] | undefined => {
+    const slugs = (d.people ?? []).slice(0, opt.maxAuthors).map((id) => authors[id]?.slug ?? '');
+    return slugs.some(Boolean) ? slugs : undefined;
+  };
   const n = sorted.length;
   // Auto: 4 records a file, more from ~19,000 documents on, so that the
   // records stay under ~4,700 files (16 a file at 74,728).
@@ -31,16 +37,21 @@ export function recordFiles(
   for (let c = 0; c < chunks; c++) {
     const records: DocRecord[] = sorted
       .slice(c * docChunk, (c + 1) * docChunk)
-      .map((d) => [
-        d.id,
-        d.slug,
-        d.title,
-        (d.authors ?? []).slice(0, opt.maxAuthors),
-        d.authors?.length ?? 0,
-        d.date ?? '',
-        d.topics ?? [],
-        squeeze(d.abstract),
-      ]);
+      .map((d): DocRecord => {
+        const record: DocRecord = [
+          d.id,
+          d.slug,
+          d.title,
+          (d.authors ?? []).slice(0, opt.maxAuthors),
+          d.authors?.length ?? 0,
+          d.date ?? '',
+          d.topics ?? [],
+          squeeze(d.abstract),
+        ];
+        const slugs = slugsOf(d);
+        if (slugs) record.push(slugs);
+        return record;
+      });
     files.push({ path: `d/${c}.json`, body: JSON.stringify(records) });
   }
   return docChunk;
