@@ -3,9 +3,8 @@
  * integer id (in order of first sight), and a plain ASCII word of a text is
  * found by a hash of its characters, lower-cased on the fly, without cutting
  * a string out of the text first: scanning 75,000 abstracts, most words are
- * known and never become strings. Search, related papers (and topics, when
- * it adopts it) keep what they need per word in arrays indexed by id: see
- * `onAdd`.
+ * known and never become strings. Search, related papers and topics keep
+ * what they need per word in arrays indexed by id: see `onAdd`.
  */
 
 /** FNV-1a hash of `text[start, end)` with ASCII capitals lower-cased. */

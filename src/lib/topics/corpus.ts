@@ -7,7 +7,7 @@
  *
  * Everything is integer ids and typed arrays, so 75k abstracts take seconds.
  */
-import { lightStem as lemma } from '../text/index.ts';
+import { lightStem as lemma, Vocabulary as TextVocabulary } from '../text/index.ts';
 import { BREAK, CONNECTORS, GENERIC, STOP } from './lexicon.ts';
 import {
   PREFIXES,
@@ -66,10 +66,11 @@ export class Vocabulary {
   readonly stems: string[] = [];
   /** Stem id -> names nothing on its own. */
   readonly generic: boolean[] = [];
-  // Open-addressing table from the hash of a lower-case ASCII span to its word
-  // id, so the tokeniser need not build a string per word it has seen before.
-  private table = new Int32Array(1 << 12).fill(-1);
-  private tableIds: number[] = [];
+  // Plain ASCII words by the text analyser's vocabulary (found from a span's
+  // hash, so the tokeniser need not build a string per word it has seen
+  // before), and the word id each of them is here.
+  private readonly plain = new TextVocabulary();
+  private plainWord: number[] = [];
 
   /** Id of a word; acronym-shaped words get their own id (same stem) so `MoE` is not `moe`. */
   word(lower: string, acronymShaped: boolean): number {
@@ -122,55 +123,17 @@ export class Vocabulary {
 
   /** Word id of `t[start, end)` lower-cased, given its hash (from `scanAsciiSpans`). */
   span(t: string, start: number, end: number, hash: number): number {
-    const mask = this.table.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot] as number;
-      if (id < 0) break;
-      const w = this.lower[id] as string;
-      if (w.length !== end - start) continue;
-      let same = true;
-      for (let k = 0; k < w.length; k++) {
-        let c = t.charCodeAt(start + k);
-        if (c >= 65 && c <= 90) c += 32;
-        if (c !== w.charCodeAt(k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return id;
-    }
-    const id = this.word(t.slice(start, end).toLowerCase(), false);
-    this.insert(hash, id);
+    const known = this.plain.lookup(t, start, end, hash);
+    if (known >= 0) return this.plainWord[known] as number;
+    const lower = t.slice(start, end).toLowerCase();
+    const id = this.word(lower, false);
+    this.plainWord[this.plain.add(lower)] = id;
     return id;
-  }
-
-  private insert(hash: number, id: number): void {
-    this.tableIds.push(id);
-    if (this.tableIds.length * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2).fill(-1);
-      for (const old of this.tableIds) this.place(stringHash(this.lower[old] as string), old);
-    } else {
-      this.place(hash, id);
-    }
-  }
-
-  private place(hash: number, id: number): void {
-    const mask = this.table.length - 1;
-    let slot = hash & mask;
-    while ((this.table[slot] as number) >= 0) slot = (slot + 1) & mask;
-    this.table[slot] = id;
   }
 
   get size(): number {
     return this.lower.length;
   }
-}
-
-/** FNV-1a of a lower-case ASCII string (as `scanAsciiSpans` hashes any casing of it). */
-function stringHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** An acronym's long form: word ids (with JOINED flags) and its stems as a key. */
