@@ -2,7 +2,9 @@
  * `npm run bench`: the build benchmark, the search benchmark and page weights,
  * gathered into bench/RESULTS.md. Takes about an hour on a 2-core machine
  * (the 74,728-paper builds dominate); `--quick` skips the 74,728 size,
- * `--no-search` keeps the search benchmark's last results.
+ * `--no-search` keeps the search benchmark's last results, `--assemble`
+ * only gathers the parts' last results (the parts made by hand or by runs of
+ * their own: compare-results.md, topics-results.md, authors-results.md).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,15 +16,21 @@ const run = (args: string[]) => {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run(['bench/build.ts', '--sizes', quick ? 'bundled,10000' : 'bundled,10000,74728']);
-if (search)
-  run([
-    '--max-old-space-size=12000',
-    'bench/search.ts',
-    ...(quick ? ['--sizes=bundled,10000'] : []),
-  ]);
-run(['scripts/build.ts']);
-run(['bench/weights.ts']);
+const assemble = process.argv.includes('--assemble');
+if (!assemble) measure();
+
+function measure(): void {
+  run(['bench/build.ts', '--sizes', quick ? 'bundled,10000' : 'bundled,10000,74728']);
+  if (search)
+    run([
+      '--max-old-space-size=12000',
+      'bench/search.ts',
+      ...(quick ? ['--sizes=bundled,10000'] : []),
+    ]);
+  run(['scripts/build.ts']);
+  run(['bench/weights.ts']);
+}
+
 const read = (f: string) => readFileSync(f, 'utf8').trim();
 writeFileSync(
   'bench/RESULTS.md',
@@ -35,6 +43,11 @@ writeFileSync(
     '',
     read('bench/build-results.md'),
     '',
+    // Made by `node bench/compare.ts` and `node bench/timeline.ts` (74,728-paper builds: run on their own).
+    "### This round's engine against the last release (2026-12-07)",
+    '',
+    read('bench/compare-results.md'),
+    '',
     '## Search',
     '',
     read('bench/search-results.md'),
@@ -44,6 +57,11 @@ writeFileSync(
     '## Page weights (bundled list)',
     '',
     read('bench/weights-results.md'),
+    '',
+    // Made by `npm run bench:topics` on each list (see the section).
+    '## Topics: cluster first, name second (issue 23)',
+    '',
+    read('bench/topics-results.md'),
     '',
     // Made by `node bench/authors.ts` (two 74,728-paper builds: run on its own).
     '## Author pages (issue 26)',
