@@ -368,3 +368,14 @@ export async function topicPaths(): Promise<{ params: { slug: string }; cacheKey
     return { params: { slug: topic.slug }, cacheKey: model.listKey(frame, papers) };
   });
 }
+
+/**
+ * Paths of the author feed and `.bib` routes: none in a build, which stages
+ * those files on the pipeline's pool (a route each would cost minutes at
+ * 25,000 authors); every author with a page in development.
+ */
+export async function authorFilePaths(): Promise<{ params: { slug: string } }[]> {
+  if (!import.meta.env.DEV) return [];
+  const { authors } = await getModel();
+  return authors.paged.map((a) => ({ params: { slug: a.slug as string } }));
+}

@@ -2,15 +2,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { authorBibtex } from '../../lib/authors/files.ts';
 import { bibResponse } from '../../lib/citations.ts';
-import { getModel } from '../../lib/model.ts';
+import { authorFilePaths, getModel } from '../../lib/model.ts';
 import { config, urls } from '../../lib/site.ts';
 
-// Staged by the build pipeline like the author feeds (see ./[slug]/feed.xml.ts); served here in development.
-export const getStaticPaths = (async () => {
-  if (!import.meta.env.DEV) return [];
-  const { authors } = await getModel();
-  return authors.paged.map((a) => ({ params: { slug: a.slug as string } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = authorFilePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const model = await getModel();
