@@ -133,6 +133,23 @@ test.describe('authors', () => {
     await expect(page).toHaveURL(siteUrl(site, '/authors/minglei-li/'));
   });
 
+  test("the search page leads from a person's name to their page, not from part of a word", async ({
+    page,
+  }) => {
+    await page.goto(siteUrl(site, '/search/?q=minglei+li'));
+    const people = page.locator('[data-search-people] [data-author-suggestion]');
+    await expect(people).toHaveCount(1);
+    await expect(people).toContainText('Minglei Li');
+    await expect(people).toContainText('2 papers');
+    await people.click();
+    await expect(page).toHaveURL(siteUrl(site, '/authors/minglei-li/'));
+    // "mingl" begins the name but is no name: no one is offered.
+    await page.goto(siteUrl(site, '/search/?q=mingl'));
+    await expect(page.locator('[data-search-status]')).not.toHaveText('Results');
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('[data-search-people]')).toBeHidden();
+  });
+
   test('cards link their authors', async ({ page }) => {
     await page.goto(siteUrl(site, '/papers/'));
     const first = page.locator('article [data-byline]').first();

@@ -16,12 +16,14 @@ import {
 } from '../../lib/search-state.ts';
 import { summaryLine } from '../../lib/search-summary.ts';
 import type { SearchResult, SortOrder } from '../../lib/search/types.ts';
+import { authorKey } from '../../lib/search/author-keys.ts';
+import type { AuthorSuggestion } from '../../lib/search/format.ts';
 import { renderAuthorFacet } from './author-facet.ts';
 import { bibtexOfResults } from './bibtex.ts';
 import { bindPanel, filterNodes, renderFacets, showActiveCount } from './filters.ts';
 import { engine, warmUp } from './lazy.ts';
 import { arrowNavigation } from './arrows.ts';
-import { hitNode } from './render.ts';
+import { authorSuggestionNode, hitNode } from './render.ts';
 import { renderSuggestions } from './suggestions.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -37,6 +39,7 @@ const controls = need<HTMLElement>('[data-search-controls]');
 const suggestBox = need<HTMLElement>('[data-search-suggest]');
 const list = need<HTMLOListElement>('[data-search-results]');
 const authorsBox = need<HTMLUListElement>('[data-facet-authors]');
+const peopleBox = need<HTMLUListElement>('[data-search-people]');
 const pager = need<HTMLElement>('[data-search-pager]');
 const bibButton = need<HTMLButtonElement>('[data-search-bib]');
 const filters = filterNodes(root ?? document);
@@ -137,6 +140,25 @@ async function run(complete: boolean): Promise<void> {
         })
         .catch(() => undefined);
     } else if (suggestBox) suggestBox.hidden = true;
+    if (peopleBox) {
+      peopleBox.hidden = true;
+      // A query that is someone's name (every word a whole word of it) leads to their page too.
+      const words = authorKey(state.q).split(' ').filter(Boolean);
+      if (state.page === 1 && words.length > 0 && !/author:/iu.test(state.q)) {
+        const box = peopleBox;
+        void client
+          .suggestAuthors(state.q, 20)
+          .then((found: AuthorSuggestion[]) => {
+            const named = found.filter((entry) =>
+              words.every((w) => entry[3].split(' ').includes(w)),
+            );
+            if (mine !== sequence || named.length === 0) return;
+            box.replaceChildren(...named.slice(0, 3).map(authorSuggestionNode));
+            box.hidden = false;
+          })
+          .catch(() => undefined);
+      }
+    }
     if (controls) controls.hidden = result.total === 0;
     if (aside) aside.hidden = result.total === 0 && !filtered;
     renderFacets(filters, state, result, facets);
