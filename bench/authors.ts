@@ -11,12 +11,12 @@
  * (about twenty minutes at 74,728 papers on a 2-core machine; `--only`
  * runs one of the two builds, and prints its row).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { authorsDataFile, readAuthorsData } from '../src/lib/authors/site.ts';
-import { spawnMeasured } from './measure.ts';
+import { outputSize, spawnMeasured } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,17 +41,6 @@ interface Measured {
   load: number;
 }
 
-function walk(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    files += 1;
-    bytes += statSync(path.join(e.parentPath, e.name)).size;
-  }
-  return { files, bytes };
-}
-
 async function cold(env: Record<string, string>): Promise<Measured> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-authors-'));
   try {
@@ -72,8 +61,8 @@ async function cold(env: Record<string, string>): Promise<Measured> {
     });
     if (result.status !== 0) throw new Error(`build failed:\n${result.stderr.slice(-4000)}`);
     const wall = (performance.now() - started) / 1000;
-    const all = walk(out);
-    const authors = walk(path.join(out, 'authors'));
+    const all = outputSize(out);
+    const authors = outputSize(path.join(out, 'authors'));
     const data = readAuthorsData(authorsDataFile(cacheDir, registry));
     const stages = result.stdout
       .split('\n')

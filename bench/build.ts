@@ -19,7 +19,6 @@ import {
   mkdirSync,
   readdirSync,
   rmSync,
-  statSync,
   writeFileSync,
   readFileSync,
 } from 'node:fs';
@@ -28,7 +27,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { config as bundledSite } from '../src/config.ts';
-import { spawnMeasured } from './measure.ts';
+import { outputSize, spawnMeasured } from './measure.ts';
 import { readPapers } from '../src/lib/ingest/index.ts';
 
 const { values } = parseArgs({
@@ -70,17 +69,6 @@ function editedBundled(file: string): void {
   const lines = readFileSync('src/content/papers.txt', 'utf8').split('\n');
   lines[3] = `${lines[3]} We add one sentence to this abstract.`;
   writeFileSync(file, lines.join('\n'));
-}
-
-function walk(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    files += 1;
-    bytes += statSync(path.join(e.parentPath, e.name)).size;
-  }
-  return { files, bytes };
 }
 
 /**
@@ -162,7 +150,7 @@ async function build(papers: string, name: string): Promise<Run> {
     const m = /^ {2}(.+?)\s{2,}([\d.]+) s/.exec(line);
     if (m) stages.set((m[1] ?? '').trim(), Number(m[2]));
   }
-  return { wall, stages, memoryMb: result.peakMb, ...walk(out) };
+  return { wall, stages, memoryMb: result.peakMb, ...outputSize(out) };
 }
 
 const median = (xs: number[]) => {

@@ -1,5 +1,7 @@
 /** Running a build and measuring it: wall time and the peak memory of its whole process tree. */
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 /** Resident memory of `pid` and all its descendants, in MB (from `ps`). */
 function treeRss(pid: number): number {
@@ -44,4 +46,16 @@ export async function spawnMeasured(
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   return { status, stdout, stderr, peakMb: Math.round(peakMb) };
+}
+
+/** Files under `dir` and their bytes: a built site's output size. */
+export function outputSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files += 1;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes };
 }
