@@ -5,6 +5,7 @@ import { config } from './src/config.ts';
 import { buildReport } from './src/integrations/build-report.ts';
 import { securityHeaders } from './src/integrations/headers.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
+import { pipelineGate } from './src/integrations/pipeline-gate.ts';
 import { isCanonicalPage } from './src/integrations/sitemap-filter.ts';
 
 // Astro is the last stage of the build pipeline (src/lib/pipeline), which
@@ -29,6 +30,7 @@ export default defineConfig({
     parallelPrerender: { workers: config.prerenderWorkers },
   },
   integrations: [
+    pipelineGate(),
     buildReport(),
     // The sitemap lists canonical pages only: no redirects, removed papers or 404.
     sitemap({

@@ -3,6 +3,7 @@
  * computed once per build and shared by every route (routes never recompute).
  */
 import { getCollection } from 'astro:content';
+import { assertStagesDone } from './pipeline/gate.ts';
 import { assignCitationKeys } from './cite/index.ts';
 import {
   ABSTRACT_FIELDS,
@@ -101,6 +102,7 @@ let model: Promise<Model> | undefined;
 
 /** The model of this build; the first caller computes it, the rest share it. */
 export function getModel(): Promise<Model> {
+  assertStagesDone();
   model ??= buildModel();
   return model;
 }
@@ -113,25 +115,38 @@ export function getModel(): Promise<Model> {
  */
 function joinAbstracts(entries: StoredEntry[], file: string): ModelPaper[] {
   const abstracts = openAbstracts(file);
+  // The abstracts of the last pages' papers, each field derived once: a
+  // list page reads each card's abstract twice, a paper page its abstract
+  // in four forms, and a thread renders a few pages at a time.
+  const recent = new Map<string, { full: ModelPaper; fields: Partial<AbstractFields> }>();
+  const fieldOf = (entry: StoredEntry, field: keyof AbstractFields): string => {
+    let hit = recent.get(entry.contentDigest);
+    if (!hit) {
+      const fields = abstracts.get(entry.contentDigest) as AbstractFields;
+      hit = { full: expandRecord({ ...entry, ...fields }), fields: {} };
+      recent.set(entry.contentDigest, hit);
+      if (recent.size > RECENT_ABSTRACTS) recent.delete(recent.keys().next().value as string);
+    }
+    return (hit.fields[field] ??= hit.full[field]);
+  };
   return entries.map((entry) => {
     if (!abstracts.has(entry.contentDigest))
       throw new Error(
         `${file}: no abstract for "${entry.slug}" (${entry.source.file}). The content store and this file are out of step: delete both caches (node_modules/.astro, ${config.cacheDir}) and build again.`,
       );
-    const full = () => {
-      const fields = abstracts.get(entry.contentDigest) as AbstractFields;
-      return expandRecord({ ...entry, ...fields });
-    };
     const paper = expandRecord({ ...entry, ...NO_ABSTRACT });
     for (const field of ABSTRACT_FIELDS)
       Object.defineProperty(paper, field, {
-        get: () => full()[field],
+        get: () => fieldOf(entry, field),
         enumerable: true,
         configurable: true,
       });
     return paper;
   });
 }
+
+/** A list page's cards (50 by default), a few pages in flight, per rendering thread. */
+const RECENT_ABSTRACTS = 256;
 
 const NO_ABSTRACT: AbstractFields = {
   abstract: '',

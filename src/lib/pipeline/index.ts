@@ -4,9 +4,13 @@
  *
  *   parse the list → permalinks → text (records) → author identity ─┐
  *                 └→ related + map, topics (pool) ───────────────────┴→
- *   topic and author permalinks → search index (pool) ─────────────→
- *   twins + /abs/ + author feeds and BibTeX (pool) ∥ astro build →
+ *   topic and author permalinks → search index (pool) → astro's pages →
+ *   twins + /abs/ + author feeds and BibTeX (pool), beside Astro's pages →
  *   link → registry
+ *
+ * Astro's process starts as soon as the records exist: its content sync
+ * and bundling run beside the later stages, and it renders no page before
+ * the pipeline says they are done (gate.ts).
  *
  * Astro's content loader then only loads the records this wrote, and the
  * collection model only reads the caches the stages left: nothing waits
@@ -14,7 +18,6 @@
  * The registry is read once, at the start, and committed once, after Astro
  * succeeded.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, RESERVED_TOPIC_SLUGS } from '../../config.ts';
@@ -44,6 +47,7 @@ import { searchAuthors, searchCacheFile, searchDocs } from '../site-search.ts';
 import { linkStaged, stagingDir } from '../staging.ts';
 import { topicsCacheFile } from '../topics/cached.ts';
 import { publicPaper } from '../twins.ts';
+import { startAstro, type AstroChild } from './astro.ts';
 import { authorIdentity, authorPages } from './authors.ts';
 import { createPool } from './pool.ts';
 import { deriveRecords, digestOf, readRecords, RECORD_VERSION } from './records.ts';
@@ -99,53 +103,41 @@ function curatedTopics(): { text: string; file: string } | undefined {
   return { text: readFileSync(file, 'utf8'), file };
 }
 
-/**
- * V8 flags for Astro's process, which apply to each of its rendering
- * threads too. A larger young generation: rendering allocates many
- * short-lived strings (10,000 papers built in 58 s instead of 68 with the
- * default). A cap on the old generation, ~28 KB a paper and at least 2 GB:
- * the thread that lists the pages builds the model and every page's key,
- * and uncapped V8 let it keep ~1.7 GB of garbage beside the ~0.8 GB it
- * needs at 74,728 papers, the build's peak.
- */
-function astroHeapFlags(papers: number): string[] {
-  const oldSpaceMb = Math.max(2048, Math.ceil((papers * 28) / 1024));
-  return ['--max-semi-space-size=64', `--max-old-space-size=${oldSpaceMb}`];
-}
-
-/** Astro's build, in a child process on this Node, into `out`. */
-function astroBuild(out: string, stagesFile: string | undefined, papers: number): Promise<void> {
-  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, [...astroHeapFlags(papers), astro, 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, OUT_DIR: out, ...(stagesFile ? { BUILD_STAGES_FILE: stagesFile } : {}) },
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`)),
-    );
-  });
-}
-
 export async function runPipeline(options: PipelineOptions): Promise<Stages> {
   const log = options.log ?? ((line: string) => console.log(line));
   const stages = new Stages();
   const { cacheDir, permalinks: registryFile } = config;
   const pool = createPool();
+  let astro: AstroChild | undefined;
+  let astroFailed: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (astroFailed = reject));
+  failed.catch(() => undefined);
+  // Astro starts once the records exist: its start-up runs beside the other stages.
+  const onRecords = options.prepareOnly
+    ? undefined
+    : (papers: number) => {
+        astro = startAstro(options.out, options.stagesFile, papers);
+        astro.done.catch(astroFailed);
+      };
   try {
     // What the stages before Astro hold (papers, records, topics) is theirs
     // alone: only the registry and the staged task outlive them.
-    const { registry, staged, papers } = await prepare(stages, pool, log);
-    if (options.prepareOnly) {
+    // An Astro that fails while they run fails the build at once.
+    const { registry, staged } = await Promise.race([
+      prepare(stages, pool, log, onRecords),
+      failed,
+    ]);
+    if (options.prepareOnly || !astro) {
       await staged;
       return stages;
     }
-
+    const child = astro;
+    child.release();
+    const startup = await child.waiting;
+    if (startup !== undefined)
+      stages.record('astro build: start-up (content sync, bundling), beside the stages', startup);
     await Promise.all([
-      stages.runAsync('astro build: pages, endpoints, bundling, writing', () =>
-        astroBuild(options.out, options.stagesFile, papers),
-      ),
+      stages.runAsync('astro build: pages, endpoints, writing', () => child.done),
       staged,
     ]);
     stages.run('link the staged files into the site', () => {
@@ -155,6 +147,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
     writeRedirects(registry, options.out);
     if (writeRegistryFile(registryFile, registry)) log(`updated ${registryFile}`);
     return stages;
+  } catch (error) {
+    // Nothing half-written: Astro must have stopped before the caller removes its folder.
+    await astro?.stop();
+    throw error;
   } finally {
     await pool.close();
   }
@@ -165,7 +161,8 @@ async function prepare(
   stages: Stages,
   pool: ReturnType<typeof createPool>,
   log: (line: string) => void,
-): Promise<{ registry: Registry; staged: Promise<unknown>; papers: number }> {
+  onRecords: ((papers: number) => void) | undefined,
+): Promise<{ registry: Registry; staged: Promise<unknown> }> {
   const { cacheDir, permalinks: registryFile } = config;
   const keyFile = listCacheFile(cacheDir, 'records', registryFile, 'key');
   const files = stages.run('parse the list: files', () =>
@@ -258,6 +255,7 @@ async function prepare(
     : stages.run('text: list unchanged, stored records kept', () =>
         readRecords(cacheDir, registryFile),
       );
+  onRecords?.(records.length);
   const related =
     relatedDone ??
     stages.background('related papers and map', () =>
@@ -356,7 +354,7 @@ async function prepare(
     writeFileAtomic(keyFile, recordKey);
     writeFileAtomic(`${keyFile}.code`, codeKey());
   }
-  return { registry, staged, papers: records.length };
+  return { registry, staged };
 }
 
 /** The records' code digest (list-digest's), kept beside the key: new code renders every paper again. */

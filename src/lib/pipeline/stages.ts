@@ -46,6 +46,11 @@ export class Stages {
     return result;
   }
 
+  /** A stage timed elsewhere (Astro's start-up, timed by its process's first message). */
+  record(name: string, ms: number, detail?: string): void {
+    this.timings.push({ name, ms, detail });
+  }
+
   async runAsync<T>(name: string, fn: () => Promise<T>, detail?: (result: T) => string) {
     const started = performance.now();
     let result: T;
