@@ -20,11 +20,13 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Styles and scripts stay in files of their own, so one CSP without inline hashes fits every page.
-  // Pages in flight per render worker: a page's writes then overlap the next one's rendering.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Pages in flight per render worker: Astro's main thread writes each page
+  // (and its incremental-build copy) while the worker renders the next ones.
+  // 32 rather than 4: 10,000 papers in 35-38 s instead of ~47 s on one worker.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 32 },
   devToolbar: { enabled: false },
   // Rebuilds reuse paper pages whose `cacheKey` (model.pageKey) is unchanged.
-  // Pages render on worker threads (PRERENDER_WORKERS, default 2: this machine's cores).
+  // Pages render on worker threads (PRERENDER_WORKERS, default: every core but one).
   experimental: {
     incrementalBuild: true,
     parallelPrerender: { workers: config.prerenderWorkers },

@@ -5,6 +5,7 @@
  * make any site (`PAPERS=... SITE_URL=... BASE_PATH=... npm run build`).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { inferSiteLocation, normaliseBase, UNKNOWN_SITE_WARNING } from './lib/site-url.ts';
 
@@ -51,7 +52,13 @@ export interface SiteConfig {
    * take half an hour on two cores.
    */
   paperImageLimit: number;
-  /** Astro's page-rendering worker threads (`PRERENDER_WORKERS`; `experimental.parallelPrerender`). */
+  /**
+   * Astro's page-rendering worker threads (`PRERENDER_WORKERS`;
+   * `experimental.parallelPrerender`): Astro's own default, every core but
+   * one, which is left to Astro's main thread (it writes every page). On two
+   * cores, one worker built 10,000 papers in 35-38 s against 42-57 s with
+   * two, with one model in memory instead of two (bench/RESULTS.md).
+   */
   prerenderWorkers: number;
 }
 
@@ -120,5 +127,5 @@ export const config: SiteConfig = {
   pageSize: Math.max(1, Number(env('PAGE_SIZE') ?? 50)),
   cacheDir: path.resolve(root, env('CACHE_DIR') ?? 'node_modules/.cache/paper-browser'),
   paperImageLimit: Number(env('PAPER_IMAGE_LIMIT') ?? 5000),
-  prerenderWorkers: Math.max(1, Number(env('PRERENDER_WORKERS') ?? 2)),
+  prerenderWorkers: Math.max(1, Number(env('PRERENDER_WORKERS') ?? availableParallelism() - 1)),
 };
