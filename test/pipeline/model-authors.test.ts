@@ -20,19 +20,9 @@ vi.stubEnv('AUTHORS', '');
 vi.stubEnv('BUILD_STAGES_FILE', '');
 
 const { runPipeline } = await import('../../src/lib/pipeline/index.ts');
-const { config } = await import('../../src/config.ts');
-const { readEntries, recordsFile } = await import('../../src/lib/pipeline/records-file.ts');
 await runPipeline({ out: path.join(work, 'out'), prepareOnly: true, log: () => undefined });
 
-vi.mock('astro:content', () => ({
-  getCollection: () =>
-    Promise.resolve(
-      readEntries(recordsFile(config.cacheDir, config.permalinks)).map((data) => ({
-        id: data.slug,
-        data,
-      })),
-    ),
-}));
+vi.mock('astro:content', () => import('../helpers/astro-content.ts'));
 
 const { getModel } = await import('../../src/lib/model.ts');
 const { authorPage } = await import('../../src/lib/author-page.ts');

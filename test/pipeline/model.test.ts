@@ -21,15 +21,7 @@ const { config } = await import('../../src/config.ts');
 const { readEntries, recordsFile } = await import('../../src/lib/pipeline/records-file.ts');
 await runPipeline({ out: path.join(work, 'out'), prepareOnly: true, log: () => undefined });
 
-vi.mock('astro:content', () => ({
-  getCollection: () =>
-    Promise.resolve(
-      readEntries(recordsFile(config.cacheDir, config.permalinks)).map((data) => ({
-        id: data.slug,
-        data,
-      })),
-    ),
-}));
+vi.mock('astro:content', () => import('../helpers/astro-content.ts'));
 
 const { getModel } = await import('../../src/lib/model.ts');
 

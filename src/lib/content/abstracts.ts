@@ -117,20 +117,16 @@ export function openAbstracts(file: string): AbstractsByKey {
     }
   }
   let fd: number | undefined;
-  let last: [string, AbstractFields] | undefined;
+  // No cache here: the model keeps the recent papers' fields (model.ts).
   return {
     has: (digest) => where.has(digest),
     get(digest) {
-      // A page reads a paper's fields one after another: keep the last.
-      if (last?.[0] === digest) return last[1];
       const at = where.get(digest);
       if (!at) return undefined;
       fd ??= openSync(file, 'r');
       const bytes = Buffer.allocUnsafe(at[1]);
       readSync(fd, bytes, 0, at[1], at[0]);
-      const fields = parseAbstracts(bytes.toString('utf8'), file).get(digest);
-      if (fields) last = [digest, fields];
-      return fields;
+      return parseAbstracts(bytes.toString('utf8'), file).get(digest);
     },
   };
 }
