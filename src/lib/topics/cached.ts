@@ -1,24 +1,33 @@
 /**
  * The topic model with a cache on disk, keyed by everything it depends on
  * (every paper's slug, title and abstract, the topics file's text, the
- * reserved slugs): an unchanged list rebuilds without rediscovering topics.
+ * reserved slugs): an unchanged list rebuilds without rediscovering topics,
+ * and a small edit of a list without a topics file keeps the last build's
+ * topics, placing only the new and edited papers (incremental.ts).
  * Shared by the collection model and the background worker.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { listCacheFile } from '../list-cache.ts';
 import { buildTopicModel } from './assign.ts';
 import { parseTopicsFile } from './curate.ts';
+import { INCREMENTAL_SHARE, updateTopics } from './incremental.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
 
-/** 3: topics clustered first (Louvain, refined), areas (`parent`, `children`). */
-const VERSION = 3;
+/** 3: topics clustered first (Louvain, refined), areas (`parent`, `children`); 4: kept across small edits. */
+const VERSION = 4;
 
 interface Saved {
   version: number;
   key: string;
+  /** The key without the papers: the code, the topics file, the reserved slugs. */
+  base: string;
+  /** Paper slug -> digest of its title and abstract, to tell an edit from a new list. */
+  digests: Record<string, string>;
+  /** Papers added, edited or removed since topics were last discovered afresh (incremental.ts). */
+  drift: number;
   topics: Topic[];
   byPaper: [string, Assignment[]][];
   related: [string, RelatedTopic[]][];
@@ -55,32 +64,65 @@ function topicsCodeDigest(): string {
   return topicsCode;
 }
 
+const baseOf = (curatedText: string | undefined, reserved: readonly string[]) =>
+  `${VERSION}\n${topicsCodeDigest()}\n${curatedText ?? ''}\n${reserved.join(',')}\n`;
+
 export function topicsCacheKey(
   papers: readonly TopicPaper[],
   curatedText: string | undefined,
   reserved: readonly string[],
 ): string {
-  const hash = createHash('sha256').update(
-    `${VERSION}\n${topicsCodeDigest()}\n${curatedText ?? ''}\n${reserved.join(',')}\n`,
-  );
+  const hash = createHash('sha256').update(baseOf(curatedText, reserved));
   for (const p of papers) hash.update(`${p.slug}\t${p.title}\t${p.abstract}\n`);
   return hash.digest('hex');
 }
 
-function read(file: string, key: string): TopicModel | undefined {
+const paperDigest = (p: TopicPaper) =>
+  createHash('sha256').update(`${p.title}\t${p.abstract}`).digest('base64url').slice(0, 16);
+
+function readSaved(file: string): Saved | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
-    if (saved.version !== VERSION || saved.key !== key) return undefined;
-    return {
-      topics: saved.topics,
-      byPaper: new Map(saved.byPaper),
-      related: new Map(saved.related),
-      warnings: saved.warnings,
-    };
+    return saved.version === VERSION ? saved : undefined;
   } catch {
     return undefined;
   }
+}
+
+const modelOf = (saved: Saved): TopicModel => ({
+  topics: saved.topics,
+  byPaper: new Map(saved.byPaper),
+  related: new Map(saved.related),
+  warnings: saved.warnings,
+});
+
+function read(file: string, key: string): TopicModel | undefined {
+  const saved = readSaved(file);
+  return saved?.key === key ? modelOf(saved) : undefined;
+}
+
+/**
+ * The last build's topics updated for a small edit (incremental.ts), with
+ * the changes since the last full discovery; undefined when the list
+ * changed too much, or the code, topics file or reserved slugs changed.
+ */
+function updated(
+  saved: Saved | undefined,
+  papers: readonly TopicPaper[],
+  digests: Record<string, string>,
+  base: string,
+): { model: TopicModel; drift: number } | undefined {
+  if (saved === undefined || saved.base !== base || typeof saved.digests !== 'object')
+    return undefined;
+  const changed = new Set(
+    papers.filter((p) => saved.digests[p.slug] !== digests[p.slug]).map((p) => p.slug),
+  );
+  const removed = Object.keys(saved.digests).filter((slug) => !Object.hasOwn(digests, slug));
+  const drift = saved.drift + changed.size + removed.length;
+  if (drift > Math.floor(papers.length * INCREMENTAL_SHARE)) return undefined;
+  const model = updateTopics(modelOf(saved), papers, changed);
+  return model && { model, drift };
 }
 
 /**
@@ -99,25 +141,31 @@ export function computeTopicsCached(
   renamed?: ReadonlyMap<string, string>,
 ): TopicModel {
   const key = topicsCacheKey(papers, curated?.text, reserved);
-  const hit = read(cacheFile, key);
-  if (hit) return hit;
-  const model = buildTopicModel(
-    papers,
-    curated ? parseTopicsFile(curated.text, curated.file) : undefined,
-    { reserved: new Set(reserved), ...(renamed ? { renamed } : {}) },
-  );
+  const last = readSaved(cacheFile);
+  if (last?.key === key) return modelOf(last);
+  const base = createHash('sha256').update(baseOf(curated?.text, reserved)).digest('hex');
+  const digests: Record<string, string> = {};
+  for (const p of papers) digests[p.slug] = paperDigest(p);
+  // A topics file's rules are matched afresh: only discovered topics are kept across edits.
+  const kept = curated ? undefined : updated(last, papers, digests, base);
+  const model =
+    kept?.model ??
+    buildTopicModel(papers, curated ? parseTopicsFile(curated.text, curated.file) : undefined, {
+      reserved: new Set(reserved),
+      ...(renamed ? { renamed } : {}),
+    });
   const saved: Saved = {
     version: VERSION,
     key,
+    base,
+    digests,
+    drift: kept?.drift ?? 0,
     topics: model.topics,
     byPaper: [...model.byPaper],
     related: [...model.related],
     warnings: model.warnings,
   };
-  mkdirSync(path.dirname(cacheFile), { recursive: true });
-  const temp = `${cacheFile}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(temp, JSON.stringify(saved));
-  renameSync(temp, cacheFile);
+  writeFileAtomic(cacheFile, JSON.stringify(saved));
   return model;
 }
 
