@@ -181,6 +181,8 @@ const rows: {
   unchanged: Run;
   edited: Run;
   floor: { wall: number; memoryMb: number };
+  /** Medians of each run's own ratios: the machine's speed drifts between runs. */
+  ratios: { cold: number; unchanged: number; edited: number };
   runs: number;
 }[] = [];
 for (const size of (values.sizes ?? '').split(',')) {
@@ -234,19 +236,24 @@ for (const size of (values.sizes ?? '').split(',')) {
       wall: median(floors.map((f) => f.wall)),
       memoryMb: median(floors.map((f) => f.memoryMb)),
     },
+    ratios: {
+      cold: median(cold.map((c, i) => c.wall / (floors[i]?.wall ?? NaN))),
+      unchanged: median(unchanged.map((u, i) => u.wall / (cold[i]?.wall ?? NaN))),
+      edited: median(changed.map((e, i) => e.wall / (cold[i]?.wall ?? NaN))),
+    },
     runs: count,
   });
 }
 
 const stageNames = [...new Set(rows.flatMap((r) => [...r.cold.stages.keys()]))];
 const lines = [
-  `Build benchmark (\`npm run bench\`), ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Medians of the runs shown; timings on this shared machine vary by ±20%.`,
+  `Build benchmark (\`npm run bench\`), ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Medians of the runs shown; the ratios in brackets are the medians of each run's own ratios (to the floor, or to that run's cold build), since timings on this shared machine vary by ±20% and drift between runs.`,
   '',
   '| papers | runs | bare Astro floor s | cold build s (× floor) | rebuild, unchanged s (× cold) | rebuild, one paper edited s (× cold) | peak memory MB (floor) | files | output MB |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.n.toLocaleString('en')} | ${r.runs} | ${r.floor.wall.toFixed(1)} | ${r.cold.wall.toFixed(1)} (${(r.cold.wall / r.floor.wall).toFixed(2)}×) | ${r.unchanged.wall.toFixed(1)} (${(r.unchanged.wall / r.cold.wall).toFixed(2)}) | ${r.edited.wall.toFixed(1)} (${(r.edited.wall / r.cold.wall).toFixed(2)}) | ${r.cold.memoryMb} (${r.floor.memoryMb}) | ${r.cold.files.toLocaleString('en')} | ${(r.cold.bytes / 2 ** 20).toFixed(0)} |`,
+      `| ${r.n.toLocaleString('en')} | ${r.runs} | ${r.floor.wall.toFixed(1)} | ${r.cold.wall.toFixed(1)} (${r.ratios.cold.toFixed(2)}×) | ${r.unchanged.wall.toFixed(1)} (${r.ratios.unchanged.toFixed(2)}) | ${r.edited.wall.toFixed(1)} (${r.ratios.edited.toFixed(2)}) | ${r.cold.memoryMb} (${r.floor.memoryMb}) | ${r.cold.files.toLocaleString('en')} | ${(r.cold.bytes / 2 ** 20).toFixed(0)} |`,
   ),
   '',
   'The bare Astro floor (bench/floor) is a project on the same Astro and settings that builds one page per paper holding only its title and abstract, from the same list, in the same run. Peak memory is the whole process tree (pipeline and Astro), sampled every 0.5 s.',
