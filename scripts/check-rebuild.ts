@@ -10,11 +10,13 @@
  * Pages render on Astro's worker threads (`experimental.parallelPrerender`),
  * and the unchanged rebuild must reuse every paper page Astro rendered before.
  *
- * One cache is carried over to the cold build: related papers and the map.
- * Those are history-dependent on purpose (papers keep their place on the map
- * across builds, and an edit recomputes only the lists it can affect, see
- * lib/related), so the cold build starts from the same related cache the
- * rebuild started from, and must then agree to the byte.
+ * Two caches are carried over to the cold build: related papers with the
+ * map, and topics. Those are history-dependent on purpose (papers keep their
+ * place on the map across builds, an edit recomputes only the lists it can
+ * affect, see lib/related, and a small edit of a list without a topics file
+ * keeps its topics, see lib/topics/incremental.ts), so the cold build starts
+ * from the same caches the rebuild started from, and must then agree to the
+ * byte.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -112,11 +114,12 @@ try {
   build('first', path.join(work, 'warm'), registry);
 
   // The cold build of the edited list starts from the registry the first
-  // build published, and from the related cache it left.
+  // build published, and from the related and topics caches it left.
   const published = path.join(work, 'published.json');
   copyFileSync(registry, published);
-  const related = path.join(work, 'related');
-  cpSync(path.join(work, 'warm', 'cache', 'related'), related, { recursive: true });
+  const carried = ['related', 'topics'];
+  for (const name of carried)
+    cpSync(path.join(work, 'warm', 'cache', name), path.join(work, name), { recursive: true });
   writeFileSync(list, changedList(readFileSync('src/content/papers.txt', 'utf8')));
   const { RETIRE } = FIXTURE_SITES.changed.env;
   const rebuild = build('rebuild', path.join(work, 'warm'), registry, { retire: RETIRE });
@@ -129,7 +132,8 @@ try {
   const rebuilt = again.out;
   copyFileSync(published, registry);
   mkdirSync(path.join(work, 'cold', 'cache'), { recursive: true });
-  cpSync(related, path.join(work, 'cold', 'cache', 'related'), { recursive: true });
+  for (const name of carried)
+    cpSync(path.join(work, name), path.join(work, 'cold', 'cache', name), { recursive: true });
   const cold = build('cold', path.join(work, 'cold'), registry, { retire: RETIRE }).out;
 
   const a = files(rebuilt);
