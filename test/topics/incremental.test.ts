@@ -66,6 +66,23 @@ describe('topics kept across a small edit (3,000 arXiv papers, two levels)', () 
     expectConsistent(kept, edited);
   });
 
+  test('papers only removed and reordered keep everyone else where they were', () => {
+    const own = cacheFile();
+    const first = computeTopicsCached(papers, undefined, RESERVED, own);
+    const gone = new Set([(papers[3] as TopicPaper).slug, (papers[4] as TopicPaper).slug]);
+    const left = papers.filter((p) => !gone.has(p.slug)).reverse();
+    const model = computeTopicsCached(left, undefined, RESERVED, own);
+    expect(drift(own)).toBe(2);
+    for (const p of left) expect(model.byPaper.get(p.slug)).toEqual(first.byPaper.get(p.slug));
+    for (const t of model.topics) for (const slug of gone) expect(t.papers).not.toContain(slug);
+    // Lists follow the new order.
+    const topic = model.topics.find((t) => t.papers.length > 2) as TopicModel['topics'][number];
+    const at = new Map(left.map((p, i) => [p.slug, i]));
+    const positions = topic.papers.map((s) => at.get(s) as number);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expectConsistent(model, left);
+  });
+
   test('new papers join topics of their own field as often as discovery places papers', () => {
     // 2 % of the list left out of the first build, then added: compared by
     // arXiv category with each topic's most common one (measured: 0.68

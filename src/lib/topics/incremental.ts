@@ -52,6 +52,9 @@ export function updateTopics(
   changed: ReadonlySet<string>,
   relatedLimit?: number,
 ): TopicModel | undefined {
+  // Papers only removed or reordered: no vectors needed.
+  if (changed.size === 0)
+    return rebuildLists(previous, papers, keptAssignments(previous, papers), relatedLimit);
   const rows = [...papers].sort(bySlug);
   const row = new Map(rows.map((p, i) => [p.slug, i]));
   const leaves = previous.topics.filter((t) => t.children === undefined).sort(bySlug);
@@ -136,13 +139,21 @@ export function updateTopics(
     return `shares ${words.join(', ')} with this topic’s papers`;
   }
 
-  // Every paper's topics: kept, or the one it was placed in.
+  return rebuildLists(previous, papers, keptAssignments(previous, papers, placed), relatedLimit);
+}
+
+/** Every paper's topics: kept, or the one it was placed in. */
+function keptAssignments(
+  previous: TopicModel,
+  papers: readonly TopicPaper[],
+  placed: ReadonlyMap<string, Assignment> = new Map(),
+): Map<string, Assignment[]> {
   const byPaper = new Map<string, Assignment[]>();
   for (const paper of papers) {
     const now = placed.get(paper.slug);
     byPaper.set(paper.slug, now ? [now] : (previous.byPaper.get(paper.slug) ?? []));
   }
-  return rebuildLists(previous, papers, byPaper, relatedLimit);
+  return byPaper;
 }
 
 /** Topic lists from the assignments: empty topics go, areas hold their topics' papers. */
