@@ -113,8 +113,7 @@ function updated(
   digests: Record<string, string>,
   base: string,
 ): { model: TopicModel; drift: number } | undefined {
-  if (saved === undefined || saved.base !== base || typeof saved.digests !== 'object')
-    return undefined;
+  if (saved === undefined || saved.base !== base) return undefined;
   const changed = new Set(
     papers.filter((p) => saved.digests[p.slug] !== digests[p.slug]).map((p) => p.slug),
   );

@@ -17,6 +17,7 @@ import { buildCorpus } from './corpus.ts';
 import { corpusVectors } from './graph.ts';
 import { casedWord } from './naming.ts';
 import { relatedTopics } from './related.ts';
+import { stemClauses } from './tokens.ts';
 import type { Assignment, Topic, TopicModel, TopicPaper } from './types.ts';
 
 /** Changes since the last full discovery, as a share of the list, below which topics are kept. */
@@ -31,11 +32,14 @@ const STAY = 0.8;
 const bySlug = (a: { slug: string }, b: { slug: string }) =>
   a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 
-/** Whole-word, case-insensitive: does `text` mention `phrase`? */
+/** Does `text` hold `phrase` within one clause, stem by stem, as a topics file's phrases match? */
 function mentions(text: string, phrase: string): boolean {
-  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(
-    text.toLowerCase(),
+  const want = stemClauses(phrase).flat();
+  return (
+    want.length > 0 &&
+    stemClauses(text).some((clause) =>
+      clause.some((_, i) => want.every((stem, k) => clause[i + k] === stem)),
+    )
   );
 }
 
@@ -95,6 +99,25 @@ export function updateTopics(
     return kept;
   });
 
+  function reasonFor(paper: TopicPaper, topic: Topic, r: number, c: Map<number, number>) {
+    // The name's phrases ("Code generation and Program synthesis" has two), as discovery says it.
+    for (const part of topic.name.split(' and ')) {
+      if (mentions(paper.title, part)) return `title mentions “${part}”`;
+      if (mentions(paper.abstract, part)) return `abstract is about “${part}”`;
+    }
+    const shared: [number, number][] = [];
+    for (let j = v.ptr[r] as number; j < (v.ptr[r + 1] as number); j++) {
+      const t = v.term[j] as number;
+      const w = (v.weight[j] as number) * (c.get(t) ?? 0);
+      if (w > 0) shared.push([t, w]);
+    }
+    const words = shared
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 3)
+      .map(([t]) => `“${casedWord(corpus, v.termWord[t] as number)}”`);
+    return `shares ${words.join(', ')} with this topic’s papers`;
+  }
+
   const leafOf = new Map(leaves.map((t, l) => [t.slug, l]));
   const placed = new Map<string, Assignment>();
   for (const r of changedRows) {
@@ -120,25 +143,6 @@ export function updateTopics(
       curated: false,
     });
   }
-  function reasonFor(paper: TopicPaper, topic: Topic, r: number, c: Map<number, number>) {
-    // The name's phrases ("Code generation and Program synthesis" has two), as discovery says it.
-    for (const part of topic.name.split(' and ')) {
-      if (mentions(paper.title, part)) return `title mentions “${part}”`;
-      if (mentions(paper.abstract, part)) return `abstract is about “${part}”`;
-    }
-    const shared: [number, number][] = [];
-    for (let j = v.ptr[r] as number; j < (v.ptr[r + 1] as number); j++) {
-      const t = v.term[j] as number;
-      const w = (v.weight[j] as number) * (c.get(t) ?? 0);
-      if (w > 0) shared.push([t, w]);
-    }
-    const words = shared
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, 3)
-      .map(([t]) => `“${casedWord(corpus, v.termWord[t] as number)}”`);
-    return `shares ${words.join(', ')} with this topic’s papers`;
-  }
-
   return rebuildLists(previous, papers, keptAssignments(previous, papers, placed), relatedLimit);
 }
 
