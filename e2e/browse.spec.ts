@@ -22,6 +22,8 @@ test.describe('browsing the bundled list', () => {
     await page.goto(siteUrl(site, '/papers/'));
     const seen: string[] = [];
     for (let pageNo = 1; ; pageNo++) {
+      // The whole page, not the part parsed so far: a list read mid-parse has no "Next" yet.
+      await page.waitForLoadState('load');
       await expect(page.locator('main ol > li')).not.toHaveCount(0);
       const hrefs = await page
         .locator('main ol > li article h2 a')
