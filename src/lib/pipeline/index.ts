@@ -32,6 +32,7 @@ import { filesDigest, settingsDigest } from '../content/list-digest.ts';
 import { expandPaperPaths, formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
 import { listCacheFile } from '../list-cache.ts';
+import { releaseMemory } from '../memory.ts';
 import type { SluggedPaper } from '../paper.ts';
 import { AuthorSlugError } from '../permalinks/authors.ts';
 import { redirectRules } from '../permalinks/redirects.ts';
@@ -141,13 +142,15 @@ export async function runPipeline(options: PipelineOptions): Promise<Stages> {
       return stages;
     }
     const child = astro;
+    // The stages' heaps are garbage now; unmapped, their pages are Astro's to use.
+    releaseMemoryStage(stages, "before Astro's pages");
     child.release();
     const startup = await child.waiting;
     if (startup !== undefined)
       stages.record('astro build: start-up (content sync, bundling), beside the stages', startup);
     await Promise.all([
       stages.runAsync('astro build: pages, endpoints, writing', () => child.done),
-      staged,
+      staged.then(() => releaseMemoryStage(stages, 'after the staged files')),
     ]);
     stages.run('link the staged files into the site', () => {
       linkStaged(stagingDir(cacheDir, registryFile, 'search'), options.out);
@@ -359,6 +362,9 @@ async function prepare(
   // at 74,728 papers); before it, the build costs the index's time alone
   // (~30 s there, ~4 s at 10,000 papers).
   const searchFirst = records.length >= SEARCH_BEFORE_PAGES;
+  // This thread only waits from here: its garbage (the parsed list, the
+  // search documents) would otherwise stay mapped beside the pool's peak.
+  releaseMemoryStage(stages, 'while the pool works');
   await Promise.all([related, searchFirst ? searched : undefined]);
   const recordKey = key(registry);
   if (!unchanged && recordKey !== undefined) {
@@ -366,6 +372,14 @@ async function prepare(
     writeFileAtomic(`${keyFile}.code`, codeKey());
   }
   return { registry, staged: Promise.all([staged, searched]) };
+}
+
+function releaseMemoryStage(stages: Stages, when: string): void {
+  stages.run(
+    `memory: hand freed pages back, ${when}`,
+    releaseMemory,
+    (r) => `${r.before} → ${r.after} MB resident`,
+  );
 }
 
 /** The records' code digest (list-digest's), kept beside the key: new code renders every paper again. */
