@@ -39,7 +39,12 @@ export function buildSiteTopics(papers: readonly StoredPaper[]): SiteTopics {
   const cacheFile = topicsCacheFile(config.cacheDir, config.permalinks);
   let model: TopicModel;
   try {
-    model = readTopicsCached(papers, readCurated(), RESERVED_TOPIC_SLUGS, cacheFile);
+    model = readTopicsCached(
+      papers.map((p) => ({ slug: p.slug, digest: p.contentDigest })),
+      readCurated(),
+      RESERVED_TOPIC_SLUGS,
+      cacheFile,
+    );
   } catch (error) {
     if (error instanceof TopicsFileError)
       throw plainError(`Cannot use the topics file.\n${error.message}`);

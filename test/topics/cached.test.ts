@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { contentDigestOf } from '../../src/lib/content/digest.ts';
 import {
   computeTopicsCached,
+  readTopicsCached,
   topicsCacheKey,
   topicsCodeFiles,
 } from '../../src/lib/topics/cached.ts';
@@ -48,11 +50,31 @@ describe('the topic-model cache', () => {
   });
 
   test('the key covers papers, the topics file and reserved slugs', () => {
-    const base = topicsCacheKey(papers, curated.text, ['by-name']);
-    expect(topicsCacheKey(papers, curated.text, ['by-name'])).toBe(base);
-    expect(topicsCacheKey(papers, `${curated.text}#`, ['by-name'])).not.toBe(base);
-    expect(topicsCacheKey(papers, curated.text, [])).not.toBe(base);
-    expect(topicsCacheKey(papers.slice(1), curated.text, ['by-name'])).not.toBe(base);
+    const keyed = papers.map((p) => ({ slug: p.slug, digest: contentDigestOf(p) }));
+    const base = topicsCacheKey(keyed, curated.text, ['by-name']);
+    expect(topicsCacheKey(keyed, curated.text, ['by-name'])).toBe(base);
+    expect(topicsCacheKey(keyed, `${curated.text}#`, ['by-name'])).not.toBe(base);
+    expect(topicsCacheKey(keyed, curated.text, [])).not.toBe(base);
+    expect(topicsCacheKey(keyed.slice(1), curated.text, ['by-name'])).not.toBe(base);
+    const edited = { title: 'Mixture of experts routing', abstract: 'We route tokens to experts.' };
+    expect(
+      topicsCacheKey(
+        [{ slug: 'a', digest: contentDigestOf(edited) }, ...keyed.slice(1)],
+        curated.text,
+        ['by-name'],
+      ),
+    ).not.toBe(base);
+  });
+
+  test("the collection model reads it by the records' content digests, and only for the same papers", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'topics-')), 'cache.json');
+    const model = computeTopicsCached(papers, curated, ['by-name'], file);
+    const keyed = papers.map((p) => ({ slug: p.slug, digest: contentDigestOf(p) }));
+    expect(readTopicsCached(keyed, curated, ['by-name'], file).topics).toEqual(model.topics);
+    const other = [...keyed.slice(0, 2), { slug: 'c', digest: 'another abstract' }];
+    expect(() => readTopicsCached(other, curated, ['by-name'], file)).toThrow(
+      /no topics for this list/,
+    );
   });
 
   test('is keyed by the code that makes topics too (discovery, the text analyser)', () => {

@@ -63,7 +63,10 @@ export function startAstro(
 ): AstroChild {
   const astro = path.resolve('node_modules/astro/bin/astro.mjs');
   const started = performance.now();
-  const child = spawn(process.execPath, [...astroHeapFlags(papers), astro, 'build'], {
+  // ASTRO_NODE_FLAGS: more flags for Astro's process, for profiling
+  // (`--cpu-prof --cpu-prof-dir=prof`, which NODE_OPTIONS does not allow).
+  const extra = process.env.ASTRO_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...astroHeapFlags(papers), ...extra, astro, 'build'], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,

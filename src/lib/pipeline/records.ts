@@ -6,7 +6,6 @@
  * (records.jsonl, read by the content loader) and the abstracts beside them
  * (abstracts.ts, read by the collection model).
  */
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../atomic-write.ts';
 import {
   abstractsFile,
@@ -16,6 +15,7 @@ import {
 } from '../content/abstracts.ts';
 import type { AbstractFields } from '../content/abstracts.ts';
 import { expandRecord, storedTexts, type TextRenderer } from '../content/compact.ts';
+import { contentDigestOf, digestOf } from '../content/digest.ts';
 import type { StoredPaper } from '../content/schema.ts';
 import { readEntries, recordsFile } from './records-file.ts';
 
@@ -34,10 +34,7 @@ const RENDER: TextRenderer = {
   hasMath,
 };
 
-/** A short, stable digest of a value's JSON. */
-export function digestOf(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
-}
+export { digestOf };
 
 /** What `previous` rendered, for a paper whose title and abstract are the same as its. */
 function reusing(previous: StoredPaper): TextRenderer {
@@ -92,7 +89,7 @@ export function deriveRecords(
     let record: StoredPaper;
     if (before?.inputDigest === inputDigest) record = before;
     else {
-      const contentDigest = digestOf({ title: paper.title, abstract: paper.abstract });
+      const contentDigest = contentDigestOf(paper);
       const reuse = before?.contentDigest === contentDigest ? before : undefined;
       if (!reuse) rendered += 1;
       // Stored compact (compact.ts): derivable fields empty.

@@ -31,7 +31,8 @@ export function related({ docs, file }: RelatedTask): { papers: number; ms: numb
 }
 
 export interface TopicsTask {
-  papers: TopicPaper[];
+  /** With their content digests (records' `contentDigest`), the cache's key. */
+  papers: (TopicPaper & { digest: string })[];
   curated: { text: string; file: string } | undefined;
   reserved: string[];
   file: string;

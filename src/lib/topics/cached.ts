@@ -1,6 +1,6 @@
 /**
  * The topic model with a cache on disk, keyed by everything it depends on
- * (every paper's slug, title and abstract, the topics file's text, the
+ * (every paper's slug and content digest, the topics file's text, the
  * reserved slugs): an unchanged list rebuilds without rediscovering topics,
  * and a small edit of a list without a topics file keeps the last build's
  * topics, placing only the new and edited papers (incremental.ts).
@@ -10,21 +10,25 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { contentDigestOf } from '../content/digest.ts';
 import { listCacheFile } from '../list-cache.ts';
 import { buildTopicModel } from './assign.ts';
 import { parseTopicsFile } from './curate.ts';
 import { INCREMENTAL_SHARE, updateTopics } from './incremental.ts';
 import type { Assignment, RelatedTopic, Topic, TopicModel, TopicPaper } from './types.ts';
 
-/** 3: topics clustered first (Louvain, refined), areas (`parent`, `children`); 4: kept across small edits. */
-const VERSION = 4;
+/**
+ * 3: topics clustered first (Louvain, refined), areas (`parent`, `children`);
+ * 4: kept across small edits; 5: papers keyed by their content digest.
+ */
+const VERSION = 5;
 
 interface Saved {
   version: number;
   key: string;
   /** The key without the papers: the code, the topics file, the reserved slugs. */
   base: string;
-  /** Paper slug -> digest of its title and abstract, to tell an edit from a new list. */
+  /** Paper slug -> content digest, to tell an edit from a new list. */
   digests: Record<string, string>;
   /** Papers added, edited or removed since topics were last discovered afresh (incremental.ts). */
   drift: number;
@@ -67,18 +71,26 @@ function topicsCodeDigest(): string {
 const baseOf = (curatedText: string | undefined, reserved: readonly string[]) =>
   `${VERSION}\n${topicsCodeDigest()}\n${curatedText ?? ''}\n${reserved.join(',')}\n`;
 
+/** A paper as the cache sees it: its slug and content digest (a record's `contentDigest`). */
+export interface KeyedPaper {
+  slug: string;
+  digest: string;
+}
+
+/**
+ * The cache's key. Digests rather than text: the collection model checks
+ * the key on every build, and hashing every abstract there cost ~0.7 s of
+ * its start at 10,000 papers.
+ */
 export function topicsCacheKey(
-  papers: readonly TopicPaper[],
+  papers: readonly KeyedPaper[],
   curatedText: string | undefined,
   reserved: readonly string[],
 ): string {
   const hash = createHash('sha256').update(baseOf(curatedText, reserved));
-  for (const p of papers) hash.update(`${p.slug}\t${p.title}\t${p.abstract}\n`);
+  for (const p of papers) hash.update(`${p.slug}\t${p.digest}\n`);
   return hash.digest('hex');
 }
-
-const paperDigest = (p: TopicPaper) =>
-  createHash('sha256').update(`${p.title}\t${p.abstract}`).digest('base64url').slice(0, 16);
 
 function readSaved(file: string): Saved | undefined {
   if (!existsSync(file)) return undefined;
@@ -133,18 +145,22 @@ function updated(
  * caller without it fails on an old slug rather than caching a model.
  */
 export function computeTopicsCached(
-  papers: readonly TopicPaper[],
+  papers: readonly (TopicPaper & { digest?: string })[],
   curated: { text: string; file: string } | undefined,
   reserved: readonly string[],
   cacheFile: string,
   renamed?: ReadonlyMap<string, string>,
 ): TopicModel {
-  const key = topicsCacheKey(papers, curated?.text, reserved);
+  const digests: Record<string, string> = {};
+  for (const p of papers) digests[p.slug] = p.digest ?? contentDigestOf(p);
+  const key = topicsCacheKey(
+    papers.map((p) => ({ slug: p.slug, digest: digests[p.slug] ?? '' })),
+    curated?.text,
+    reserved,
+  );
   const last = readSaved(cacheFile);
   if (last?.key === key) return modelOf(last);
   const base = createHash('sha256').update(baseOf(curated?.text, reserved)).digest('hex');
-  const digests: Record<string, string> = {};
-  for (const p of papers) digests[p.slug] = paperDigest(p);
   // A topics file's rules are matched afresh: only discovered topics are kept across edits.
   const kept = curated ? undefined : updated(last, papers, digests, base);
   const model =
@@ -179,7 +195,7 @@ export function topicsCacheFile(cacheDir: string, registryFile: string): string 
  * not run, or ran for another list), rather than computing it again.
  */
 export function readTopicsCached(
-  papers: readonly TopicPaper[],
+  papers: readonly KeyedPaper[],
   curated: { text: string; file: string } | undefined,
   reserved: readonly string[],
   cacheFile: string,
