@@ -6,6 +6,7 @@ import { buildSearchIndex } from '../../src/lib/search/index.ts';
 import {
   buildSearchCached,
   indexCodeFiles,
+  readSearchCacheKey,
   searchDocs,
   searchDocsKey,
 } from '../../src/lib/site-search.ts';
@@ -73,6 +74,15 @@ describe('the search index cache', () => {
     expect(files).toContain('src/lib/search/tokenize.ts');
     // The query side does not change the files.
     expect(files).not.toContain('src/lib/search/client.ts');
+  });
+
+  test('its key is read from the header line alone, however long, without the body', () => {
+    const file = fresh();
+    buildSearchCached(docs, file);
+    expect(readSearchCacheKey(file)).toBe(searchDocsKey(docs));
+    const long = { key: 'k1', stats: { note: 'x'.repeat(200_000) } };
+    writeFileSync(file, `${JSON.stringify(long)}\nnot json at all\n`);
+    expect(readSearchCacheKey(file)).toBe('k1');
   });
 
   test('a damaged cache file costs a rebuild, not an error', () => {
