@@ -280,3 +280,22 @@ describe('BibTeX round trip through a real parser', () => {
     expect(field(toBibtex(paper(), { url: URL }), 'note')).toBeUndefined();
   });
 });
+
+describe('toBibtexFile with an entry memo shared across files', () => {
+  const url = (p: { slug: string }) => `https://papers.example.org/p/${p.slug}/`;
+  const a = paper({ slug: 'a', title: 'Sparse attention', authors: ['Ann Lee'] });
+  const b = paper({ slug: 'b', title: 'Sparse attention', authors: ['Ann Lee'] });
+  const c = paper({ slug: 'c', title: 'Dense retrieval', authors: ['Bo Li'] });
+
+  it('writes each file as it would without the memo, keys unique within each file', () => {
+    const memo = new Map();
+    const first = toBibtexFile([a, c], url, { header: 'one', memo });
+    const second = toBibtexFile([a, b], url, { header: 'two', memo });
+    expect(memo.size).toBe(3);
+    expect(first).toBe(toBibtexFile([a, c], url, { header: 'one' }));
+    expect(second).toBe(toBibtexFile([a, b], url, { header: 'two' }));
+    // a and b share a base key: the second file tells them apart, the first needs not.
+    expect(parseBib(second).entries.map((e) => e.key)).toEqual(['lee2024sparse', 'lee2024sparsea']);
+    expect(parseBib(first).entries.map((e) => e.key)).toEqual(['lee2024sparse', 'li2024dense']);
+  });
+});

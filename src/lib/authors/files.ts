@@ -7,7 +7,7 @@
  * route per author would cost minutes at 25,000 authors), development serves
  * them through routes that call the same functions.
  */
-import { toBibtexFile } from '../cite/index.ts';
+import { toBibtexFile, type BibtexEntryMemo } from '../cite/index.ts';
 import { feedItems, feedText, type FeedPaper } from '../feeds.ts';
 import type { SluggedPaper } from '../paper.ts';
 import type { AuthorEntry } from '../permalinks/authors.ts';
@@ -55,12 +55,16 @@ export function authorBibtex(
   papers: readonly AuthorFilePaper[],
   urls: Urls,
   siteTitle: string,
+  memo?: BibtexEntryMemo,
 ): string {
   return toBibtexFile(
     // Citations read only the Paper fields a record has (as citations.ts).
     papers as unknown as SluggedPaper[],
     (p) => urls.absolute(`/papers/${p.slug}/`),
-    { header: `${siteTitle}: papers by ${author.name} (${papers.length})` },
+    {
+      header: `${siteTitle}: papers by ${author.name} (${papers.length})`,
+      ...(memo ? { memo } : {}),
+    },
   );
 }
 
@@ -96,6 +100,7 @@ export async function* authorFiles(
   urls: Urls,
   siteTitle: string,
 ): AsyncIterable<StagedFile> {
+  const memo: BibtexEntryMemo = new Map();
   for (const author of authors) {
     const theirs = author.papers.flatMap((i) => (papers[i] ? [papers[i]] : []));
     yield {
@@ -104,7 +109,7 @@ export async function* authorFiles(
     };
     yield {
       path: `authors/${author.slug}.bib`,
-      body: authorBibtex(author, theirs, urls, siteTitle),
+      body: authorBibtex(author, theirs, urls, siteTitle, memo),
     };
   }
 }

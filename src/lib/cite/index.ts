@@ -4,7 +4,7 @@
  * canonical URL, usable at build time and in the browser.
  */
 export { toBibtex, toBibtexFile, monthOf } from './bibtex.ts';
-export type { BibtexOptions } from './bibtex.ts';
+export type { BibtexEntryMemo, BibtexOptions } from './bibtex.ts';
 export { toPlainCitation, apaAuthors } from './plain.ts';
 export type { PlainCitationOptions } from './plain.ts';
 export { citationKey, assignCitationKeys, firstSignificantWord, yearOf } from './keys.ts';
