@@ -29,7 +29,7 @@ import { AuthorsFileError } from '../authors/file.ts';
 import { SettingError } from '../authors/pages.ts';
 import { plainTextOf } from '../content/compact.ts';
 import { contentDigestOf } from '../content/digest.ts';
-import { filesDigest, settingsDigest } from '../content/list-digest.ts';
+import { filesDigest } from '../content/list-digest.ts';
 import { expandPaperPaths, formatWarning, PaperListError, readPapers } from '../ingest/index.ts';
 import { toPlainText } from '../ingest/latex.ts';
 import { listCacheFile } from '../list-cache.ts';
@@ -55,7 +55,8 @@ import { publicPaper } from '../twins.ts';
 import { startAstro, type AstroChild } from './astro.ts';
 import { authorIdentity, authorPages } from './authors.ts';
 import { createPool } from './pool.ts';
-import { deriveRecords, readRecords, RECORD_VERSION } from './records.ts';
+import { deriveRecords, readRecords } from './records.ts';
+import { codeKey, recordsKey } from './records-key.ts';
 import { Stages, StageError } from './stages.ts';
 
 export { StageError };
@@ -99,10 +100,6 @@ function asListError<T>(fn: () => T): T {
     return wrap(error);
   }
 }
-
-/** The part of a registry the records depend on: its papers. */
-const registryPapers = (registry: Registry) =>
-  serialiseRegistry({ ...registry, topics: {}, authors: {} });
 
 function curatedTopics(): { text: string; file: string } | undefined {
   const file = config.topics;
@@ -186,10 +183,7 @@ async function prepare(
   );
   const retire = process.env.RETIRE ?? '';
   const read = filesDigest(files);
-  const key = (registry: Registry) =>
-    read === undefined
-      ? undefined
-      : settingsDigest(read, { v: RECORD_VERSION, registry: registryPapers(registry), retire });
+  const key = (registry: Registry) => recordsKey(read, registry, retire);
   const lastKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : undefined;
   const unchanged = lastKey !== undefined && lastKey === key(published);
 
@@ -391,11 +385,6 @@ function releaseMemoryStage(stages: Stages, when: string): void {
     releaseMemory,
     (r) => `${r.before} → ${r.after} MB resident`,
   );
-}
-
-/** The records' code digest (list-digest's), kept beside the key: new code renders every paper again. */
-function codeKey(): string {
-  return settingsDigest('', {});
 }
 
 /** `_redirects` for hosts that read one (Netlify, Cloudflare Pages); every redirect is also an HTML page. */
