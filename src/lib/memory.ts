@@ -16,11 +16,16 @@ type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }
  * context, as Jest's leak detector does, so that every way of starting the
  * build (npm, the tests, the benchmarks) gets it without a flag.
  */
+let gc: Gc | undefined;
 function v8Gc(): Gc {
-  const exposed = (globalThis as { gc?: Gc }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as Gc;
+  if (!gc) {
+    gc = (globalThis as { gc?: Gc }).gc;
+    if (!gc) {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as Gc;
+    }
+  }
+  return gc;
 }
 
 /** Collects everything collectable and unmaps the freed pages; returns the resident MB before and after. */

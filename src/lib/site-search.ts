@@ -150,9 +150,7 @@ export function readSearchCacheKey(file: string): string | undefined {
 function read(file: string, key: string): BuiltSearchIndex | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    if (readSearchCacheKey(file) !== key) return undefined;
-    const cached = readSearchCache(file);
-    return cached.key === key ? cached.index : undefined;
+    return readSearchCacheKey(file) === key ? readSearchCache(file).index : undefined;
   } catch {
     return undefined; // A damaged cache only costs building again.
   }

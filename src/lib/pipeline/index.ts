@@ -212,21 +212,23 @@ async function prepare(
   }
 
   // Related papers and topics need only the papers' text: they start before the records.
-  const textOf = (p: { slug: string; title: string; abstract: string; digest: string }) => ({
+  // With each paper's content digest, which keys both stages' caches (a record's `contentDigest`).
+  const textOf = (p: { slug: string; title: string; abstract: string }, digest: string) => ({
     slug: p.slug,
     title: p.title,
     abstract: p.abstract,
-    digest: p.digest,
+    digest,
   });
   const early = papers;
+  const earlyDigests = early?.map(contentDigestOf);
   const relatedDone = early
     ? stages.background('related papers and map', () =>
         pool.run('related', {
-          docs: early.map((p) => ({
+          docs: early.map((p, i) => ({
             id: p.slug,
             title: plainTextOf(p.title, toPlainText),
             abstract: plainTextOf(p.abstract, toPlainText),
-            digest: contentDigestOf(p),
+            digest: earlyDigests?.[i] ?? '',
           })),
           file: relatedCacheFile(cacheDir, registryFile),
         }),
@@ -240,7 +242,7 @@ async function prepare(
   const topicsTask = (list: { slug: string; title: string; abstract: string; digest: string }[]) =>
     stages.background('topics', () =>
       pool.run('topics', {
-        papers: list.map(textOf),
+        papers: list,
         curated,
         reserved: RESERVED_TOPIC_SLUGS,
         file: topicsCacheFile(cacheDir, registryFile),
@@ -248,7 +250,7 @@ async function prepare(
       }),
     );
   const topicsEarly = early
-    ? topicsTask(early.map((p) => ({ ...p, digest: contentDigestOf(p) })))
+    ? topicsTask(early.map((p, i) => textOf(p, earlyDigests?.[i] ?? '')))
     : undefined;
 
   const records = early
@@ -286,7 +288,7 @@ async function prepare(
     (r) => `${r.authors.length} authors, ${r.joined.length} initials joined`,
   );
   const topicsResult = await (topicsEarly ??
-    topicsTask(records.map((r) => ({ ...r, digest: r.contentDigest }))));
+    topicsTask(records.map((r) => textOf(r, r.contentDigest))));
   if ('fileError' in topicsResult)
     throw new StageError(
       'topics',

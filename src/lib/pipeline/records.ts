@@ -34,8 +34,6 @@ const RENDER: TextRenderer = {
   hasMath,
 };
 
-export { digestOf };
-
 /** What `previous` rendered, for a paper whose title and abstract are the same as its. */
 function reusing(previous: StoredPaper): TextRenderer {
   const isTitle = (clean: string) => clean === previous.title;
